@@ -1,0 +1,147 @@
+"""Where the database is, how to connect to it, and bringing its schema up to date.
+
+The embedded default is a SQLite file in the user's data directory; shared stations point every
+station at one PostgreSQL (or MariaDB) server with `--db URL` or `REPAIRBENCH_DB`.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from core.errors import UserError
+
+ENV_VAR = "REPAIRBENCH_DB"
+APP_NAME = "RepairBench"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def default_sqlite_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "repairbench.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """The URL to use: `--db`, else `REPAIRBENCH_DB`, else the default SQLite file.
+
+    A plain file path is taken as a SQLite file.
+    """
+    value = db or os.environ.get(ENV_VAR) or str(default_sqlite_path())
+    if "://" not in value:
+        path = Path(value).expanduser().resolve()
+        value = f"sqlite:///{path}"
+    try:
+        make_url(value)
+    except ArgumentError as exc:
+        raise UserError(f"The database address {value!r} is not valid: {exc}.") from exc
+    return value
+
+
+def describe(url: str) -> str:
+    """The database named for people: a file path or host/database, never a password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or "in-memory SQLite"
+    return parsed.render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 opens transactions lazily; take over so BEGIN IMMEDIATE works for writers.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Writers take the lock at BEGIN so two stations never both read-then-write the same row.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine with the settings each backend needs for durable, concurrent use."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    kwargs: dict[str, Any] = {"echo": echo}
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    else:
+        kwargs["pool_pre_ping"] = True
+    if backend == "mysql" and parsed.drivername == "mysql":
+        url = str(parsed.set(drivername="mysql+pymysql"))
+    if backend == "postgresql" and parsed.drivername == "postgresql":
+        url = str(parsed.set(drivername="postgresql+psycopg"))
+    try:
+        engine = create_engine(url, **kwargs)
+    except Exception as exc:  # a missing driver or a malformed option
+        raise UserError(f"Cannot use the database {describe(url)}: {exc}.") from exc
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("core") / "migrations"))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema with the migrations; data is kept."""
+    from alembic import command
+
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except OperationalError as exc:
+        raise UserError(f"Cannot reach the database {describe(str(engine.url))}: {exc.orig}.") from exc
+
+
+def schema_state(engine: Engine) -> tuple[str | None, str]:
+    """(the database's revision, the newest revision this program knows)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head() or ""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    return current, head
+
+
+def open_database(url: str, *, migrate: bool = True) -> Engine:
+    """Connect, refuse a database newer than this program, and upgrade an older one."""
+    from alembic.script import ScriptDirectory
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            has_tables = bool(inspect(conn).get_table_names())
+    except OperationalError as exc:
+        raise UserError(
+            f"Cannot reach the database {describe(url)}: {str(exc.orig).strip()}. "
+            "Check that the server is running and the address is right.") from exc
+    if has_tables:
+        current, head = schema_state(engine)
+        known = {rev.revision for rev in ScriptDirectory.from_config(
+            alembic_config(engine)).walk_revisions()}
+        if current is not None and current not in known:
+            raise UserError(
+                f"The database {describe(url)} was made by a newer RepairBench (schema {current}). "
+                "Install the newer version of the program.")
+    if migrate:
+        upgrade(engine)
+    return engine

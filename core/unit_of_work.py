@@ -1,0 +1,77 @@
+"""One user action, one unit of work: open a session, do the work, commit or roll back.
+
+Services receive a `UnitOfWork` and never open sessions themselves. Leaving the `with` block
+without `commit()` rolls everything back, so an error half way through stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does the action, and at which station."""
+
+    username: str = "system"
+    station: str = "local"
+    user_id: int | None = None
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    def holds(self, role: str) -> bool:
+        return role in self.roles
+
+
+SYSTEM = Actor(roles=frozenset({"administrator", "supervisor", "intake", "repair", "shipping"}))
+
+
+class UnitOfWork:
+    """A session for the span of one user action.
+
+    Args:
+        session_factory: makes the session (injected so tests and stations share one engine).
+        actor: who acts; services check permissions and write the audit log with it.
+    """
+
+    session: Session
+
+    def __init__(self, session_factory: Callable[[], Session], actor: Actor = SYSTEM) -> None:
+        self._session_factory = session_factory
+        self.actor = actor
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._session_factory()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class Database:
+    """The engine of one database and the units of work over it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def uow(self, actor: Actor = SYSTEM) -> UnitOfWork:
+        return UnitOfWork(self._sessions, actor)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.url.get_backend_name()
