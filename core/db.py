@@ -51,6 +51,10 @@ def describe(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
+def _one_line(error: BaseException | None) -> str:
+    return " ".join(str(error).split()).rstrip(".?")
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Python's sqlite3 opens transactions lazily; take over so BEGIN IMMEDIATE works for writers.
     dbapi_conn.isolation_level = None
@@ -108,7 +112,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     try:
         command.upgrade(alembic_config(engine), revision)
     except OperationalError as exc:
-        raise UserError(f"Cannot reach the database {describe(str(engine.url))}: {exc.orig}.") from exc
+        raise UserError(
+            f"Cannot reach the database {describe(str(engine.url))}: {_one_line(exc.orig)}.") from exc
 
 
 def schema_state(engine: Engine) -> tuple[str | None, str]:
@@ -132,7 +137,7 @@ def open_database(url: str, *, migrate: bool = True) -> Engine:
             has_tables = bool(inspect(conn).get_table_names())
     except OperationalError as exc:
         raise UserError(
-            f"Cannot reach the database {describe(url)}: {str(exc.orig).strip()}. "
+            f"Cannot reach the database {describe(url)}: {_one_line(exc.orig)}. "
             "Check that the server is running and the address is right.") from exc
     if has_tables:
         current, head = schema_state(engine)

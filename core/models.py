@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -121,7 +122,9 @@ class Customer(Base):
     __tablename__ = "customer"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Case-folded copy of the name: an index the search can use on every backend.
+    name_folded: Mapped[str] = mapped_column(String(200), default="", index=True)
     company: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="", index=True)
     email: Mapped[str] = mapped_column(String(200), default="")
@@ -453,6 +456,17 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+@event.listens_for(Customer, "before_insert")
+@event.listens_for(Customer, "before_update")
+def _fold_customer_name(_mapper: Any, _conn: Any, customer: Customer) -> None:
+    customer.name_folded = fold(customer.name)
+
+
+def fold(text: str) -> str:
+    """The form names are searched in: case-insensitive, surrounding space removed."""
+    return text.strip().casefold()
 
 
 Index("ix_unit_serial_status", Unit.serial, Unit.status)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 
 from core import audit
 from core.audit import Change
-from core.models import Customer, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
+from core.models import Customer, fold, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
 from core.services import work_orders
 from core.unit_of_work import UnitOfWork
 
@@ -122,7 +122,7 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
                 city, province, postal, country = rng.choice(CITIES_EN)
                 address = f"{rng.randint(1, 400)} {rng.choice(STREETS_EN)}"
                 phone = f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000000, 9999999)}"
-            customers.append((cust_id, name, "", phone, f"c{cust_id}@example.com"))
+            customers.append((cust_id, name, fold(name), "", phone, f"c{cust_id}@example.com"))
             status, _, unit_status = rng.choices(states, weights)[0]
             submitted = today - dt.timedelta(days=rng.randint(0, 700), minutes=rng.randint(0, 1440))
             product_id, policy = rng.choice(products)
@@ -149,7 +149,7 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
                 unit_id += 1
             wo_id += 1
             cust_id += 1
-        _bulk(uow, "customer", ("id", "name", "company", "phone", "email"), customers)
+        _bulk(uow, "customer", ("id", "name", "name_folded", "company", "phone", "email"), customers)
         _bulk(uow, "work_order", ("id", "number", "order_number", "submitted_at", "customer_id",
                                   "address", "city", "province", "postal_code", "country",
                                   "service_type", "priority", "fault_description",

@@ -26,7 +26,7 @@ from core.import_files import (
     read_file,
     read_rows,
 )
-from core.models import Customer, Policy, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
+from core.models import Customer, fold, Policy, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
 from core.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
@@ -103,7 +103,7 @@ def _insert_new(uow: UnitOfWork, records: list[WorkOrderRecord],
     for chunk in _chunks(records):
         customer_ids = session.scalars(
             insert(Customer).returning(Customer.id, sort_by_parameter_order=True),
-            [{"name": r.customer_name, "company": r.company, "phone": r.phone, "email": r.email}
+            [{"name": r.customer_name, "name_folded": fold(r.customer_name), "company": r.company, "phone": r.phone, "email": r.email}
              for r in chunk]).all()
         wo_rows = [{
             "number": r.number, "order_number": r.order_number, "submitted_at": r.submitted_at,
