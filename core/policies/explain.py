@@ -1,0 +1,302 @@
+"""Customer-facing wording of every policy decision, in one catalogue keyed by message id.
+
+Decisions carry `Message(id, params)` objects, not sentences, so a later translation can add a
+language (zh_TW) here alone and re-render stored decisions. Dates are formatted per language;
+`{rule}` placeholders are filled with the rule id so a customer can quote it to the vendor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+LANGUAGES = ("en", "zh_CN")
+
+# Message id -> language -> template. Templates use str.format fields; see Message.params.
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- warranty (W1-W5, I4, I5) ---
+    "warranty.covered": {
+        "en": "Covered by warranty: the warranty runs from {start} to {end} and the unit was "
+        "judged on {judged} ({judged_what}) (rule {rule}).",
+        "zh_CN": "在保修期内：保修期为{start}至{end}，判定日期为{judged}（{judged_what}）（规则 {rule}）。",
+    },
+    "warranty.expired": {
+        "en": "Not covered: the warranty ran from {start} to {end}, and the unit was judged on "
+        "{judged} ({judged_what}), after it ended (rule {rule}).",
+        "zh_CN": "不在保修期内：保修期为{start}至{end}，判定日期{judged}（{judged_what}）已超出保修期（规则 {rule}）。",
+    },
+    "warranty.before_start": {
+        "en": "Cannot tell: the unit was judged on {judged}, before its warranty starts on "
+        "{start}; please check the dates (rule {rule}).",
+        "zh_CN": "无法判定：判定日期{judged}早于保修起始日{start}，请核对日期（规则 {rule}）。",
+    },
+    "warranty.extended": {
+        "en": "Covered by the extended warranty after the earlier paid repair, which runs until "
+        "{end} (rule {rule}).",
+        "zh_CN": "在付费维修后的延长保修期内，延保至{end}（规则 {rule}）。",
+    },
+    "warranty.carrier_delay": {
+        "en": "The warranty end was moved {days} days later for the international shipping "
+        "delay shown by the carrier's proof (rule {rule}).",
+        "zh_CN": "根据承运商证明的国际运输延误，保修期顺延{days}天（规则 {rule}）。",
+    },
+    "warranty.missing": {
+        "en": "Cannot tell whether the warranty applies: {missing} is not recorded. We do not "
+        "assume coverage (rule {rule}).",
+        "zh_CN": "无法判定是否在保修期内：缺少{missing}。我们不会默认在保（规则 {rule}）。",
+    },
+    "warranty.excluded": {
+        "en": "Not covered by warranty because: {reasons} (rule {rule}).",
+        "zh_CN": "不在保修范围内，原因：{reasons}（规则 {rule}）。",
+    },
+    "warranty.no_repair": {
+        "en": "This product is not repaired out of warranty or after man-made damage; we "
+        "recommend replacing the whole assembly, since repaired parts age early (rule {rule}).",
+        "zh_CN": "保修期外或人为损坏的产品不提供维修；维修部位会提前老化，建议更换整条线束总成（规则 {rule}）。",
+    },
+    "warranty.quote": {
+        "en": "A repair quote will be made from the unit's condition; the repair starts only "
+        "after you agree (rule D1).",
+        "zh_CN": "我们将根据设备状况报价，经您同意后才开始维修（规则 D1）。",
+    },
+    "date.purchase_date": {"en": "the purchase date", "zh_CN": "购买日期"},
+    "date.factory_date": {"en": "the factory release date", "zh_CN": "出厂日期"},
+    "date.delivered_date": {"en": "the delivery date", "zh_CN": "签收日期"},
+    "date.received_on": {"en": "the date we received the unit", "zh_CN": "维修中心收货日期"},
+    "date.requested_on": {"en": "the request date", "zh_CN": "申请日期"},
+    "date.proof_of_purchase": {"en": "a valid proof of purchase", "zh_CN": "有效购买凭证"},
+    "date.warranty_length": {
+        "en": "the warranty length (setting {setting})",
+        "zh_CN": "保修期长度（设置项 {setting}）",
+    },
+    "list.and": {"en": " and ", "zh_CN": "、"},
+    # --- exclusions: standard wording; a policy file may override or add codes ---
+    "exclusion.no_order_number": {"en": "the unit has no order number", "zh_CN": "产品没有订单号"},
+    "exclusion.serial_mismatch": {
+        "en": "the production serial number does not match the product",
+        "zh_CN": "生产序列号与实物不符",
+    },
+    "exclusion.logistics_damage": {
+        "en": "damage in transport or from mishandling", "zh_CN": "物流运输或搬运不当造成的损坏",
+    },
+    "exclusion.water": {"en": "water, moisture or rain damage", "zh_CN": "进水、受潮或淋雨"},
+    "exclusion.drop": {"en": "damage from a fall or heavy pressure", "zh_CN": "跌落或重压造成的损坏"},
+    "exclusion.opened_seal": {"en": "the seal was opened", "zh_CN": "封条已被打开"},
+    "exclusion.torn_label": {
+        "en": "a label or serial number was torn or altered", "zh_CN": "标签或序列号被撕毁或涂改",
+    },
+    "exclusion.unauthorised_repair": {
+        "en": "opened, repaired or modified by someone not authorised",
+        "zh_CN": "经非授权人员拆卸、维修或改装",
+    },
+    "exclusion.counterfeit": {"en": "the product is counterfeit", "zh_CN": "产品为假冒产品"},
+    "exclusion.foreign_object": {
+        "en": "a foreign object (water, oil, sand...) got inside", "zh_CN": "有异物（水、油、沙等）进入",
+    },
+    "exclusion.wrong_installation": {
+        "en": "installed or used against the manual", "zh_CN": "未按说明书安装或使用",
+    },
+    "exclusion.force_majeure": {
+        "en": "natural disaster or force majeure (fire, flood, lightning...)",
+        "zh_CN": "自然灾害或不可抗力（火灾、水灾、雷击等）",
+    },
+    "exclusion.misuse": {"en": "misuse or man-made damage", "zh_CN": "使用不当或人为损坏"},
+    "exclusion.missing_parts": {"en": "parts are missing", "zh_CN": "部件缺失"},
+    "exclusion.wear": {
+        "en": "normal wear or scratches of the housing", "zh_CN": "外壳正常磨损或划痕",
+    },
+    "exclusion.unsuitable_device": {
+        "en": "used with an unsuitable device", "zh_CN": "搭配不适用的设备使用",
+    },
+    "exclusion.improper_environment": {
+        "en": "operated in an improper environment", "zh_CN": "在不当环境中运行",
+    },
+    "exclusion.customised": {"en": "the product was customised", "zh_CN": "产品为定制品"},
+    # --- deadlines (R1-R3, D2-D5, S1, S2) ---
+    "return.allowed": {
+        "en": "A {kind} can be requested until {end}, {days} calendar days after you received "
+        "the product on {delivered} (rule {rule}).",
+        "zh_CN": "可在{end}前申请{kind}，即签收日{delivered}后{days}个自然日内（规则 {rule}）。",
+    },
+    "return.too_late": {
+        "en": "A {kind} is no longer possible: it had to be requested by {end}, {days} calendar "
+        "days after delivery on {delivered}; the request came on {requested} (rule {rule}).",
+        "zh_CN": "已不能申请{kind}：须在签收日{delivered}后{days}个自然日内（{end}前）申请，实际申请日为{requested}（规则 {rule}）。",
+    },
+    "return.customised": {
+        "en": "Customised products cannot be returned or exchanged (rule {rule}).",
+        "zh_CN": "定制产品不支持退换（规则 {rule}）。",
+    },
+    "return.reason_not_allowed": {
+        "en": "This reason does not qualify for a {kind} under these terms (rule {rule}).",
+        "zh_CN": "该原因不符合{kind}条件（规则 {rule}）。",
+    },
+    "return.needs_proof": {
+        "en": "A {kind} needs a valid proof of purchase (rule {rule}).",
+        "zh_CN": "{kind}需提供有效购买凭证（规则 {rule}）。",
+    },
+    "return.send_by": {
+        "en": "Please send the product by {due}, {days} calendar days after the return was "
+        "confirmed (rule {rule}).",
+        "zh_CN": "请在{due}前寄出产品，即确认退货后{days}个自然日内（规则 {rule}）。",
+    },
+    "kind.return": {"en": "return", "zh_CN": "退货"},
+    "kind.replacement": {"en": "replacement", "zh_CN": "换货"},
+    "spec_mismatch.window": {
+        "en": "The product that differs from the recorded specification will be replaced between "
+        "{earliest} and {latest} ({min}-{max} working days after confirmation on {start}) (rule {rule}).",
+        "zh_CN": "与记录规格不符的产品将在{earliest}至{latest}之间更换（确认日{start}后{min}至{max}个工作日）（规则 {rule}）。",
+    },
+    "return_by.warranty": {
+        "en": "The unit goes back by {due}, {days} working days after we received it on {start} "
+        "(rule {rule}).",
+        "zh_CN": "设备将在{due}前寄回，即收货日{start}后{days}个工作日内（规则 {rule}）。",
+    },
+    "return_by.paid": {
+        "en": "The unit goes back by {due}, {days} working days after payment on {start} (rule {rule}).",
+        "zh_CN": "设备将在{due}前寄回，即付款日{start}后{days}个工作日内（规则 {rule}）。",
+    },
+    "return_by.awaiting_payment": {
+        "en": "The unit goes back within {days} working days after payment, which has not been "
+        "received yet (rule {rule}).",
+        "zh_CN": "设备将在付款后{days}个工作日内寄回，目前尚未收到付款（规则 {rule}）。",
+    },
+    "repair_by.due": {
+        "en": "The repair is due by {due}, {days} working days after you agreed on {start} (rule {rule}).",
+        "zh_CN": "维修将于{due}前完成，即您确认报价日{start}后{days}个工作日内（规则 {rule}）。",
+    },
+    "advance.ship_by": {
+        "en": "The replacement ships by {due}, {days} business days after approval on {start} (rule {rule}).",
+        "zh_CN": "备件将于{due}前发出，即批准日{start}后{days}个工作日内（规则 {rule}）。",
+    },
+    "advance.return_due": {
+        "en": "Ship the faulty part back by {due} (UTC{offset}), the {days}th calendar day after "
+        "the replacement was delivered on {start}; only the carrier's digital pickup time counts "
+        "(rule {rule}).",
+        "zh_CN": "请于{due}（UTC{offset}）前寄回故障件，即备件签收日{start}后第{days}个自然日；仅以承运商系统揽收时间为准（规则 {rule}）。",
+    },
+    "advance.on_time": {
+        "en": "The faulty part was picked up on {pickup}, in time (rule {rule}).",
+        "zh_CN": "故障件已于{pickup}揽收，未逾期（规则 {rule}）。",
+    },
+    "advance.overdue": {
+        "en": "The faulty part was picked up on {pickup}, day {day} after delivery: an overdue fee "
+        "of {percent}% of the list price, {fee}, applies (rule {rule}).",
+        "zh_CN": "故障件于{pickup}揽收，为签收后第{day}天，需支付官网标价{percent}%的逾期费用，共{fee}（规则 {rule}）。",
+    },
+    "sla.due": {
+        "en": "Priority {level}: remote diagnosis due by {due}, {hours} {clock} after the request "
+        "at {start}; evidence needed: {evidence} (rule {rule}).",
+        "zh_CN": "{level}级：远程诊断须在{due}前完成，即请求时间{start}后{hours}个{clock}；所需材料：{evidence}（规则 {rule}）。",
+    },
+    "clock.business_hours": {"en": "support hours", "zh_CN": "服务时段小时"},
+    "clock.clock_hours": {"en": "hours", "zh_CN": "小时"},
+    "credit.amount": {
+        "en": "Service credit: {days} days late x {daily}% of the contract value {value} = "
+        "{amount}{capped} (rule {rule}).",
+        "zh_CN": "服务补偿：延误{days}天 x 合同金额{value}的{daily}% = {amount}{capped}（规则 {rule}）。",
+    },
+    "credit.capped": {"en": ", capped at {cap}% of the contract value", "zh_CN": "，上限为合同金额的{cap}%"},
+    "repeat.required": {
+        "en": "An operating-environment report (temperature and voltage logs, deployment photos) "
+        "is required before service: {why} (rule {rule}).",
+        "zh_CN": "服务前需提供运行环境报告（温度/电压日志及部署照片）：{why}（规则 {rule}）。",
+    },
+    "repeat.not_required": {
+        "en": "No operating-environment report is needed: {count} requests for this device in "
+        "the last year, {requested} of {purchased} purchased units requested (rule {rule}).",
+        "zh_CN": "无需运行环境报告：该设备近一年申请{count}次，已申请{requested}台/购买{purchased}台（规则 {rule}）。",
+    },
+    "repeat.too_many": {
+        "en": "{count} requests for this device within a year (more than {max})",
+        "zh_CN": "该设备一年内申请{count}次（超过{max}次）",
+    },
+    "repeat.quantity": {
+        "en": "{requested} units requested against {purchased} purchased (more than {ratio}%)",
+        "zh_CN": "申请{requested}台，购买{purchased}台（超过{ratio}%）",
+    },
+    "freight.customer_not_defect": {
+        "en": "You pay the return freight because the fault was not a product defect (rule {rule}).",
+        "zh_CN": "故障非产品质量问题，回寄运费由您承担（规则 {rule}）。",
+    },
+    "freight.customer_upgrade": {
+        "en": "You pay the freight both ways for a software upgrade done on request (rule {rule}).",
+        "zh_CN": "应要求进行软件升级，往返运费由您承担（规则 {rule}）。",
+    },
+    "freight.vendor": {
+        "en": "The vendor pays the return freight (rule {rule}).", "zh_CN": "回寄运费由厂商承担（规则 {rule}）。",
+    },
+    "freight.customer": {
+        "en": "You pay the return freight (rule {rule}).", "zh_CN": "回寄运费由您承担（规则 {rule}）。",
+    },
+    "freight.split": {
+        "en": "The freight is split between you and the vendor and sent cash on delivery (rule {rule}).",
+        "zh_CN": "运费由您与厂商分摊，以到付方式寄出（规则 {rule}）。",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """One sentence of an explanation: a catalogue id and its parameters.
+
+    Parameter values may be dates, datetimes, Decimals, nested `Message`s or lists of them; they
+    are formatted per language when rendered.
+    """
+
+    id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def has_message(message_id: str) -> bool:
+    """Whether the catalogue has wording for `message_id`."""
+    return message_id in MESSAGES
+
+
+def format_value(value: Any, lang: str) -> str:
+    """Format one parameter for `lang` (dates as 2025-10-10 or 2025年10月10日)."""
+    if isinstance(value, Message):
+        return render_one(value, lang)
+    if isinstance(value, Mapping):  # already worded per language (a policy's own exclusion text)
+        return str(value.get(lang) or value.get("en", ""))
+    if isinstance(value, (list, tuple)):
+        return MESSAGES["list.and"][lang].join(format_value(v, lang) for v in value)
+    if isinstance(value, dt.datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")
+        if lang == "zh_CN":
+            text = f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}"
+        return text
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日" if lang == "zh_CN" else value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}" if value.as_tuple().exponent == -2 else f"{value.normalize():f}"
+    return str(value)
+
+
+def render_one(message: Message, lang: str) -> str:
+    """Render one message in `lang`, falling back to English for a missing translation."""
+    templates = MESSAGES[message.id]
+    template = templates.get(lang) or templates["en"]
+    return template.format(**{k: format_value(v, lang) for k, v in message.params.items()})
+
+
+def render(messages: Iterable[Message], languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
+    """Render a list of messages as one paragraph per language: {"en": ..., "zh_CN": ...}."""
+    messages = list(messages)
+    sep = {"zh_CN": ""}
+    return {
+        lang: sep.get(lang, " ").join(render_one(m, lang) for m in messages) for lang in languages
+    }
+
+
+def exclusion_wording(code: str, override: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Customer wording of an exclusion code: the policy's own text, else the catalogue's."""
+    if override:
+        return {lang: override.get(lang, override.get("en", code)) for lang in LANGUAGES}
+    entry = MESSAGES.get(f"exclusion.{code}")
+    if entry is None:
+        return {lang: code for lang in LANGUAGES}
+    return {lang: entry.get(lang, entry["en"]) for lang in LANGUAGES}

@@ -1,0 +1,54 @@
+"""The vendor presets shipped in `resources/policies/` and a center's own policy files."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from core.errors import UserError
+from core.policies.schema import Policy, parse_policy_text
+
+_PACKAGE = "resources"
+_FOLDER = "policies"
+
+
+def _folder() -> resources.abc.Traversable:
+    return resources.files(_PACKAGE).joinpath(_FOLDER)
+
+
+def list_presets() -> list[str]:
+    """Codes of the shipped presets, sorted (e.g. ["changkong", "jasminer", ...])."""
+    return sorted(
+        entry.name.removesuffix(".toml")
+        for entry in _folder().iterdir()
+        if entry.is_file() and entry.name.endswith(".toml")
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def load_preset(code: str) -> Policy:
+    """Load and validate a shipped preset by its code.
+
+    Raises:
+        UserError: No such preset, or the file is invalid (names file, key and problem).
+    """
+    if code not in list_presets():
+        raise UserError(f"no policy preset {code!r}; known presets: {', '.join(list_presets())}")
+    name = f"{code}.toml"
+    policy = parse_policy_text(_folder().joinpath(name).read_text(encoding="utf-8"), name)
+    if policy.code != code:
+        raise UserError(f"policy file {name}: key code: must be {code!r} like the file name")
+    return policy
+
+
+def parse_policy(text: str, source_name: str) -> Policy:
+    """Parse a center's own policy file, stored as text in the database.
+
+    Args:
+        text: The TOML text.
+        source_name: How to name the file in errors (e.g. "center policy 'acme'").
+
+    Raises:
+        UserError: The text is invalid; the message names `source_name`, the key and the problem.
+    """
+    return parse_policy_text(text, source_name)
