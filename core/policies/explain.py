@@ -143,6 +143,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "confirmed (rule {rule}).",
         "zh_CN": "请在{due}前寄出产品，即确认退货后{days}个自然日内（规则 {rule}）。",
     },
+    "return.damaged": {
+        "en": "A {kind} is not possible because: {reasons} (rule {rule}).",
+        "zh_CN": "不能{kind}，原因：{reasons}（规则 {rule}）。",
+    },
+    "return.missing": {
+        "en": "Cannot tell whether a {kind} is possible: {missing} is not recorded (rule {rule}).",
+        "zh_CN": "无法判定能否{kind}：缺少{missing}（规则 {rule}）。",
+    },
+    "return_by.undecided": {
+        "en": "The return-by date depends on the warranty decision, which is not made yet (rule {rule}).",
+        "zh_CN": "寄回期限取决于保修判定，目前尚未判定（规则 {rule}）。",
+    },
+    "calendar.unknown": {
+        "en": "The {year} holiday calendar is not announced yet, so this working-day deadline "
+        "cannot be counted; a supervisor must confirm the calendar (rule {rule}).",
+        "zh_CN": "{year}年节假日安排尚未公布，无法按工作日计算此期限，需主管确认日历（规则 {rule}）。",
+    },
     "kind.return": {"en": "return", "zh_CN": "退货"},
     "kind.replacement": {"en": "replacement", "zh_CN": "换货"},
     "spec_mismatch.window": {
@@ -192,6 +209,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "at {start}; evidence needed: {evidence} (rule {rule}).",
         "zh_CN": "{level}级：远程诊断须在{due}前完成，即请求时间{start}后{hours}个{clock}；所需材料：{evidence}（规则 {rule}）。",
     },
+    "evidence.topology_and_logs": {"en": "network topology and device logs", "zh_CN": "网络拓扑图及设备日志"},
+    "evidence.traffic_monitoring": {"en": "traffic monitoring proof", "zh_CN": "流量监控证明"},
+    "evidence.fault_description": {"en": "a description of the fault", "zh_CN": "故障描述"},
     "clock.business_hours": {"en": "support hours", "zh_CN": "服务时段小时"},
     "clock.clock_hours": {"en": "hours", "zh_CN": "小时"},
     "credit.amount": {

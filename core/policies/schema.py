@@ -413,6 +413,10 @@ def _service_levels(t: _Table) -> ServiceLevelTerms:
     for x in t.tables("levels"):
         level = ServiceLevel(x.get("code", str), x.count("hours", minimum=1), x.get("evidence", str))
         x.done()
+        from core.policies.explain import has_message
+
+        if not has_message(f"evidence.{level.evidence}"):
+            raise x.fail("evidence", f"{level.evidence!r} is not a known evidence code")
         levels[level.code] = level
     terms = ServiceLevelTerms(
         t.get("rule", str), t.choice("clock", ("business_hours", "clock_hours")), levels
