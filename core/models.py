@@ -164,7 +164,7 @@ class WorkOrder(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
     order_number: Mapped[str] = mapped_column(String(64), default="", index=True)
-    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     address: Mapped[str] = mapped_column(String(500), default="")
     city: Mapped[str] = mapped_column(String(100), default="")

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Index, func, select, text
 
 from core import audit
 from core.audit import Change
-from core.models import Customer, fold, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
+from core.models import Base, Customer, fold, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
 from core.services import work_orders
 from core.unit_of_work import UnitOfWork
 
@@ -103,6 +103,7 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
     cust_id = _next_id(uow, Customer.id)
     unit_id = _next_id(uow, Unit.id)
     first_wo, first_unit = wo_id, unit_id
+    dropped = _drop_secondary_indexes(uow) if count >= 50_000 else []
     today = dt.datetime.now(dt.UTC).replace(hour=2, minute=0, second=0, microsecond=0)
     done = 0
     while done < count:
@@ -160,12 +161,29 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
         done += n
         if progress:
             progress(done, count)
+    for index in dropped:
+        index.create(uow.session.connection())
     _reset_sequences(uow)
     audit.record(uow, Change("demo.build", "database", "", None, None,
                              {"work_orders": count, "first_work_order_id": first_wo,
                               "units": unit_id - first_unit}))
     uow.commit()
     return unit_id - first_unit
+
+
+def _drop_secondary_indexes(uow: UnitOfWork) -> list[Index]:
+    """Drop the plain indexes of the bulk-loaded tables; building them after the load is many
+    times faster than updating them row by row. MariaDB commits on DDL, so it keeps them."""
+    conn = uow.session.connection()
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        return []
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-262144")
+    dropped = [index for table in ("customer", "work_order", "unit")
+               for index in Base.metadata.tables[table].indexes if not index.unique]
+    for index in dropped:
+        index.drop(conn)
+    return dropped
 
 
 def _reset_sequences(uow: UnitOfWork) -> None:

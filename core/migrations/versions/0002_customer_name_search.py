@@ -1,4 +1,4 @@
-"""Customer name search: a case-folded, indexed copy of the name
+"""Browser search and sort: a case-folded, indexed customer name; submitted-at index
 
 Revision ID: 0002
 Revises: 0001
@@ -28,9 +28,11 @@ def upgrade() -> None:
             .values(name_folded=sa.bindparam("folded")),
             [{"cid": r.id, "folded": (r.name or "").strip().casefold()} for r in rows[start:start + 5000]])
     op.create_index("ix_customer_name_folded", "customer", ["name_folded"])
+    op.create_index("ix_work_order_submitted_at", "work_order", ["submitted_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_work_order_submitted_at", table_name="work_order")
     op.drop_index("ix_customer_name_folded", table_name="customer")
     with op.batch_alter_table("customer") as batch:
         batch.drop_column("name_folded")

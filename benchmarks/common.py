@@ -1,0 +1,63 @@
+"""Shared pieces of the benchmark scripts: the cached million-work-order database, timing."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "benchmarks" / ".cache"
+MILLION = 1_000_000
+
+
+def million_db(work_orders: int = MILLION) -> Path:
+    """The demo database with `work_orders` work orders, built once and kept in .cache/."""
+    work_orders = int(os.environ.get("REPAIRBENCH_BENCH_WORK_ORDERS", work_orders))
+    path = CACHE / f"demo-{work_orders}.db"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.db")
+        for leftover in CACHE.glob(partial.name + "*"):
+            leftover.unlink()
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo",
+                        "--work-orders", str(work_orders)], check=True)
+        print(f"built {path.name} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        import sqlite3
+
+        conn = sqlite3.connect(partial)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        shutil.move(partial, path)
+    return path
+
+
+def timed(func: Callable[[], object], repeat: int = 1) -> list[float]:
+    """Seconds each of `repeat` calls took."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def median_ms(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def p99_ms(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))] * 1000
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,42 @@
+"""Starting the desktop program: the Qt application, fonts, the main window."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from importlib import resources
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from core import center
+from core.unit_of_work import SYSTEM, Actor, Database
+
+
+def register_fonts() -> None:
+    # The bundled CJK font lets the screens show Chinese on machines without CJK fonts.
+    font = resources.files("resources") / "fonts" / "wqy-microhei.ttc"
+    QFontDatabase.addApplicationFontFromData(font.read_bytes())
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("RepairBench")
+    app.setApplicationName("RepairBench")
+    register_fonts()
+    return app
+
+
+def run_gui(database: Database, url: str, station: str | None = None) -> int:
+    from ui.main_window import MainWindow
+
+    app = application()
+    with database.uow() as uow:
+        tz = center.load(uow).timezone
+    actor = Actor(username="desk", station=station or socket.gethostname(), roles=SYSTEM.roles)
+    window = MainWindow(database, url, actor, tz)
+    window.show()
+    return app.exec()

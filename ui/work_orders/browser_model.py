@@ -1,0 +1,105 @@
+"""The work-order table model: a count, and rows fetched a block at a time as they are shown.
+
+Holding only the blocks in view is what lets a million work orders open at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from core import center
+from core.services import browse
+from core.unit_of_work import Database
+
+BLOCK = 200
+MAX_BLOCKS = 64
+Index = QModelIndex | QPersistentModelIndex
+
+
+class WorkOrderTableModel(QAbstractTableModel):
+    """Rows of `core.services.browse`, cached by block.
+
+    Signals (inherited): modelReset after every new query.
+    """
+
+    def __init__(self, database: Database, timezone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._tz = timezone
+        self._query = browse.BrowseQuery()
+        self._count = 0
+        self._blocks: OrderedDict[int, list[browse.Row]] = OrderedDict()
+        self.queries_run = 0
+
+    @property
+    def query(self) -> browse.BrowseQuery:
+        return self._query
+
+    def set_query(self, query: browse.BrowseQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._blocks.clear()
+        with self._database.uow() as uow:
+            self._count = browse.count(uow, query)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(browse.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(browse.COLUMNS[section][0])
+        return None
+
+    def row_at(self, row: int) -> browse.Row | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // BLOCK
+        block = self._blocks.get(number)
+        if block is None:
+            with self._database.uow() as uow:
+                block = browse.page(uow, self._query, number * BLOCK, BLOCK)
+            self.queries_run += 1
+            self._blocks[number] = block
+            if len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        offset = row - number * BLOCK
+        return block[offset] if offset < len(block) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                                Qt.ItemDataRole.UserRole):
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        value = item.cell(index.column())
+        if index.column() == 6:
+            return center.local_time(value, self._tz)
+        return str(value) if value is not None else ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if browse.COLUMNS[column][1] is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        q = self._query
+        self.set_query(browse.BrowseQuery(q.status, q.search, column, descending))
+
+    def work_order_number(self, row: int) -> str | None:
+        item = self.row_at(row)
+        return item.number if item else None
