@@ -1,0 +1,331 @@
+"""Drawing pieces every PDF document shares: fitted text, barcodes, page numbers, styles.
+
+Barcode sizes follow the printer, not the page: a thermal printer has whole dots (203 or 300 per
+inch), so bar widths are whole dots at 203 dpi (which also land on whole dots at 300 dpi within a
+third of a dot), with the 10-module quiet zone Code 128 requires and a 4-module border on QR codes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
+
+from reports.fonts import cjk_font
+
+PageSize = tuple[float, float]
+PAGE_SIZES: dict[str, PageSize] = {"a4": A4, "letter": LETTER, "label": (100 * mm, 150 * mm),
+                                   "4x6": (4 * 72.0, 6 * 72.0), "a5": (148 * mm, 210 * mm)}
+
+PRINTER_DPI = 203.2  # a "203 dpi" thermal head has 8 dots per mm
+DOT = 72.0 / PRINTER_DPI  # one printer dot in points
+QUIET_MODULES = 10  # Code 128 minimum quiet zone, in modules
+QR_BORDER = 4  # QR quiet zone, in modules
+ELLIPSIS = "…"
+
+# One breakable token: a whitespace run, a single CJK/full-width character, or a run of other text.
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
+
+
+def page_size_of(size: PageSize | str) -> PageSize:
+    """A page size given as points or as a name ('A4', 'Letter', 'label', '4x6', 'A5')."""
+    if isinstance(size, str):
+        try:
+            return PAGE_SIZES[size.lower()]
+        except KeyError:
+            raise ValueError(f"unknown page size {size!r}; use one of {sorted(PAGE_SIZES)}") from None
+    return (float(size[0]), float(size[1]))
+
+
+def finish(pdf: bytes, out: str | Path | None) -> bytes:
+    """Write the document to `out` when given, and return its bytes either way."""
+    if out is not None:
+        Path(out).write_bytes(pdf)
+    return pdf
+
+
+# --- text -----------------------------------------------------------------------------------
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Break `text` into lines no wider than `width` points at `size`.
+
+    Breaks at spaces and between CJK characters; a word wider than the line is cut where it must
+    be, so nothing can overflow (a long address has no spaces in Chinese).
+    """
+    font = cjk_font()
+
+    def fits(s: str) -> bool:
+        return pdfmetrics.stringWidth(s, font, size) <= width
+
+    lines: list[str] = []
+    current = ""
+    for token in _TOKEN.findall(text.replace("\n", " ")):
+        if fits((current + token).rstrip()):
+            current += token
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+        current = ""
+        if token.isspace():
+            continue
+        while not fits(token):
+            cut = max(1, _longest_fitting_prefix(token, fits))
+            lines.append(token[:cut])
+            token = token[cut:]
+        current = token
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def _longest_fitting_prefix(text: str, fits: Callable[[str], bool]) -> int:
+    lo, hi = 0, len(text)
+    while lo < hi:  # binary search: the longest prefix that fits
+        mid = (lo + hi + 1) // 2
+        if fits(text[:mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def fit_lines(paragraphs: Sequence[str], width: float, height: float, max_size: float,
+              min_size: float = 5.0, leading: float = 1.18) -> tuple[float, list[str]]:
+    """The largest font size at which the paragraphs, wrapped, fit the box; and the lines.
+
+    If even `min_size` does not fit, the lines are cut and the last one ends with an ellipsis:
+    a label must never print over its neighbour block.
+    """
+    size = max_size
+    while True:
+        lines = [line for p in paragraphs if p.strip() for line in wrap(p, size, width)]
+        if len(lines) * size * leading <= height or size <= min_size:
+            break
+        size = max(min_size, size - 0.5)
+    room = max(1, int(height // (size * leading)))
+    if len(lines) > room:
+        last = lines[room - 1]
+        font = cjk_font()
+        while last and pdfmetrics.stringWidth(last + ELLIPSIS, font, size) > width:
+            last = last[:-1]
+        lines = lines[: room - 1] + [last + ELLIPSIS]
+    return size, lines
+
+
+def draw_lines(canvas: Canvas, x: float, top: float, lines: Sequence[str], size: float,
+               leading: float = 1.18) -> float:
+    """Draw lines downwards from `top` (the top of the first line); return the y below them."""
+    canvas.setFont(cjk_font(), size)
+    y = top
+    for line in lines:
+        y -= size * leading
+        canvas.drawString(x, y + size * (leading - 1.0) + size * 0.12, line)
+    return y
+
+
+def draw_fitted(canvas: Canvas, x: float, top: float, width: float, height: float,
+                paragraphs: Sequence[str], max_size: float, min_size: float = 5.0) -> float:
+    """Wrap, shrink and draw paragraphs inside a box; return the size used."""
+    size, lines = fit_lines(paragraphs, width, height, max_size, min_size)
+    draw_lines(canvas, x, top, lines, size)
+    return size
+
+
+# --- barcodes -------------------------------------------------------------------------------
+
+def code128(value: str, max_width: float, bar_height: float, max_dots: int = 3) -> Code128:
+    """A Code 128 symbol as wide as possible in whole printer dots, quiet zones included.
+
+    Falls back to thinner-than-a-dot bars only when even one dot per module does not fit; the
+    caller chose a box too small for the value.
+    """
+    for dots in range(max_dots, 0, -1):
+        bar = dots * DOT
+        symbol = Code128(value, barWidth=bar, barHeight=bar_height, quiet=1,
+                         lquiet=QUIET_MODULES * bar, rquiet=QUIET_MODULES * bar, humanReadable=0)
+        if symbol.width <= max_width:
+            return symbol
+    modules = symbol.width / DOT
+    bar = max_width / modules
+    return Code128(value, barWidth=bar, barHeight=bar_height, quiet=1,
+                   lquiet=QUIET_MODULES * bar, rquiet=QUIET_MODULES * bar, humanReadable=0)
+
+
+def draw_code128(canvas: Canvas, value: str, x: float, y: float, width: float, bar_height: float,
+                 caption: bool = True, caption_size: float = 9.0, max_dots: int = 3) -> float:
+    """Draw a Code 128 centred in `width` with its value printed beneath; return the total height."""
+    symbol = code128(value, width, bar_height, max_dots)
+    text_h = caption_size * 1.25 if caption else 0.0
+    symbol.drawOn(canvas, x + (width - symbol.width) / 2, y + text_h)
+    if caption:
+        canvas.setFont(cjk_font(), caption_size)
+        canvas.drawCentredString(x + width / 2, y + caption_size * 0.3, value)
+    return bar_height + text_h
+
+
+def qr_matrix(value: str, level: str = "M") -> list[list[bool]]:
+    """The QR code's modules, row by row (True is dark), from reportlab's encoder."""
+    code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+    code.addData(value)
+    code.make()
+    return [[bool(m) for m in row] for row in code.modules]
+
+
+def draw_qr(canvas: Canvas, value: str, x: float, y: float, max_side: float,
+            level: str = "M") -> float:
+    """Draw a QR code (quiet zone included) with its bottom-left at (x, y); return its side.
+
+    Modules are a whole number of printer dots when the box allows. Drawn as one filled path of
+    dark runs: reportlab's QrCodeWidget builds a validated shape object per run, ten times slower.
+    """
+    matrix = qr_matrix(value, level)
+    total = len(matrix) + 2 * QR_BORDER
+    dots = int(max_side / total / DOT)
+    module = dots * DOT if dots >= 1 else max_side / total
+    side = module * total
+    top = y + side - QR_BORDER * module
+    path = canvas.beginPath()
+    for r, row in enumerate(matrix):
+        c = 0
+        for dark, run in itertools.groupby(row):
+            count = len(list(run))
+            if dark:
+                path.rect(x + (QR_BORDER + c) * module, top - (r + 1) * module,
+                          count * module, module)
+            c += count
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+    return side
+
+
+# --- flowing documents ----------------------------------------------------------------------
+
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles in the bundled font (Chinese, English and mixed text)."""
+    font = cjk_font()
+    base = ParagraphStyle("body", fontName=font, fontSize=9, leading=11.5)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
+        "h1": ParagraphStyle("h1", parent=base, fontSize=15, leading=19, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=11.5, leading=15, spaceBefore=8,
+                             spaceAfter=3),
+        "h3": ParagraphStyle("h3", parent=base, fontSize=9.5, leading=12.5, spaceBefore=5,
+                             spaceAfter=2),
+    }
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of plain text: markup characters are escaped, newlines kept."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that knows the page count when it saves, to print "page n of m" on every page.
+
+    Pages are kept as canvas states until `save`, then each gets its footer; this costs one pass,
+    unlike `multiBuild`, which lays the whole document out twice.
+    """
+
+    footer_text: Callable[[int, int], str] = staticmethod(  # type: ignore[assignment]
+        lambda n, m: f"第 {n} / {m} 页   Page {n} of {m}")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("invariant", 1)  # same input, same bytes: no timestamps or random ids
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for state in self._page_states:
+            self.__dict__.update(state)
+            width = self._pagesize[0]
+            self.setFont(cjk_font(), 7.5)
+            self.drawRightString(width - 15 * mm, 8 * mm, self.footer_text(self._pageNumber, total))
+            super().showPage()
+        super().save()
+
+
+def build_document(story: list[Any], *, page_size: PageSize | str, title: str, center_name: str,
+                   center_lines: Sequence[str] = (), barcode: str = "") -> bytes:
+    """Lay out a flowing document with a header on every page and "page n of m" footers.
+
+    Args:
+        story: The flowables.
+        page_size: Points or a name ('A4', 'Letter').
+        title: Document title, printed in the header and stored as PDF metadata.
+        center_name: The repair center, top left of every page.
+        center_lines: Its address and phone, under the name.
+        barcode: A value printed as Code 128 top right of every page (the work order), or ''.
+    """
+    size = page_size_of(page_size)
+    width, height = size
+    margin = 15 * mm
+    header_h = 24 * mm
+    font = cjk_font()
+
+    def header(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        top = height - 10 * mm
+        canvas.setFont(font, 11)
+        canvas.drawString(margin, top - 11, center_name)
+        canvas.setFont(font, 7)
+        y = top - 20
+        for line in list(center_lines)[:3]:
+            canvas.drawString(margin, y, line)
+            y -= 8.5
+        canvas.setFont(font, 13)
+        canvas.drawString(margin, top - header_h + 6 * mm, title)
+        if barcode:
+            draw_code128(canvas, barcode, width - margin - 70 * mm, top - 16 * mm, 70 * mm,
+                         11 * mm, caption_size=8, max_dots=2)
+        canvas.setLineWidth(0.6)
+        canvas.line(margin, height - 10 * mm - header_h, width - margin, height - 10 * mm - header_h)
+        canvas.restoreState()
+
+    buf = BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=size, leftMargin=margin, rightMargin=margin,
+                          topMargin=10 * mm + header_h + 3 * mm, bottomMargin=16 * mm,
+                          title=title, author=center_name, creator="RepairBench")
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buf.getvalue()
+
+
+def table_style(header_rows: int = 1) -> TableStyle:
+    """Thin grid, shaded header row(s), the bundled font: the house look of every table."""
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
+        ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.9, 0.9, 0.9)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ])
