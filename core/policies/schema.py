@@ -9,6 +9,7 @@ so the supervisor who wrote it can fix it without reading Python.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -221,11 +222,17 @@ class _Table:
         where = f"{self.path}.{key}" if self.path else key
         return UserError(f"policy file {self.source}: key {where}: {problem}")
 
+    def missing(self, key: str) -> UserError:
+        # A misspelt required key would otherwise be reported as missing with no hint.
+        close = difflib.get_close_matches(key, [k for k in self.data if k not in self.used], n=1)
+        hint = f" (found {close[0]!r}: misspelt?)" if close else ""
+        return self.fail(key, f"is required but missing{hint}")
+
     def get(self, key: str, kind: type[T], default: Any = _MISSING) -> T:
         self.used.add(key)
         if key not in self.data:
             if default is _MISSING:
-                raise self.fail(key, "is required but missing")
+                raise self.missing(key)
             return default  # type: ignore[no-any-return]
         value = self.data[key]
         # bool is an int in Python; a `true` where a number belongs is still a mistake.
@@ -249,7 +256,7 @@ class _Table:
         self.used.add(key)
         raw = self.data.get(key, _MISSING)
         if raw is _MISSING:
-            raise self.fail(key, "is required but missing")
+            raise self.missing(key)
         try:
             # Money rates go through str() so 0.1 becomes Decimal("0.1"), not a binary fraction.
             value = Decimal(str(raw)) if isinstance(raw, (str, int, float)) else None
@@ -272,7 +279,7 @@ class _Table:
         self.used.add(key)
         if key not in self.data:
             if required:
-                raise self.fail(key, "is required but missing")
+                raise self.missing(key)
             return None
         value = self.data[key]
         if not isinstance(value, dict):
