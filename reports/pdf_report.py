@@ -85,7 +85,7 @@ def _unit_section(unit: ReportUnit, index: int, count: int, st: dict[str, Any]) 
         parts += [Spacer(1, 1.5 * mm), table]
     else:
         parts.append(para("无测试记录 No test findings recorded.", st["body"]))
-    parts.append(para(f"原因 Cause: {unit.cause or '-'}", st["body"]))
+    parts += [Spacer(1, 1.5 * mm), para(f"原因 Cause: {unit.cause or '-'}", st["body"])]
     decision = unit.warranty_decision or "-"
     parts.append(para(f"保修判定 Warranty decision: {decision}", st["h3"]))
     if unit.warranty_explanation:

@@ -1,0 +1,298 @@
+"""Native ZPL for Zebra-type thermal printers: the return label and the intake slip.
+
+Every user-supplied value goes through `field_data`, which uses `^FH` hex escapes (`_5E` for `^`,
+`_7E` for `~`, `_5F` for the escape character itself), so a customer called `A^XZ~JA` prints as
+written and cannot end the label or send a printer command. Text is UTF-8 (`^CI28`).
+
+Chinese needs a CJK font on the printer. When the caller names one (`printer_font`, e.g. a font
+downloaded to `E:`), text uses it; otherwise lines that ASCII fonts cannot show are drawn as bitmaps
+(`^GFA`) from the bundled font, so Chinese addresses print on any printer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+from reportlab.graphics.barcode.code128 import Code128
+
+from reports.data import IntakeSlipData, LabelData, format_money
+from reports.fonts import font_path_context
+from reports.pdf_common import qr_matrix
+
+SUPPORTED_DPI = (203, 300)
+_LATIN_ADVANCE = 0.62  # advance of a Latin character in a scalable font, in units of its height
+_ELLIPSIS = "..."
+
+
+def field_data(text: str) -> str:
+    """`^FH^FD...^FS` for `text`, escaped so no character in it can act as a ZPL command."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "^~_\\":
+            out.append(f"_{code:02X}")
+        elif code < 32 or code == 127:
+            out.append(" ")  # a control character has no business on a label
+        else:
+            out.append(ch)
+    return "^FH^FD" + "".join(out) + "^FS"
+
+
+def _is_wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def _printer_text_ok(text: str) -> bool:
+    """Whether the printer's built-in font 0 can show `text` (Latin-1 is safe, CJK is not)."""
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+def estimate_width(text: str, height: int) -> float:
+    """A conservative width estimate in dots: CJK characters are square, others narrower."""
+    return sum(height if _is_wide(ch) else height * _LATIN_ADVANCE for ch in text)
+
+
+def wrap_estimated(text: str, height: int, width: int) -> list[str]:
+    """Wrap by estimated width, breaking at spaces and between CJK characters."""
+    lines: list[str] = []
+    current = ""
+    for word in _tokens(text):
+        if estimate_width((current + word).rstrip(), height) <= width:
+            current += word
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+        current = ""
+        if word.isspace():
+            continue
+        while estimate_width(word, height) > width:
+            cut = 1
+            while cut < len(word) and estimate_width(word[: cut + 1], height) <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for ch in text.replace("\n", " "):
+        if tokens and not _is_wide(ch) and not _is_wide(tokens[-1][-1]) \
+                and ch.isspace() == tokens[-1][-1].isspace():
+            tokens[-1] += ch
+        else:
+            tokens.append(ch)
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _font_bytes() -> bytes:
+    with font_path_context() as path:
+        return Path(path).read_bytes()
+
+
+@lru_cache(maxsize=32)
+def _pil_font(height: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(BytesIO(_font_bytes()), size=height, index=0)
+
+
+def bitmap_field(text: str, height: int) -> str:
+    """`^GFA` graphic of `text` drawn with the bundled font (for printers without a CJK font)."""
+    font = _pil_font(height)
+    width = max(8, math.ceil(font.getlength(text)))
+    image = Image.new("L", (width, math.ceil(height * 1.2)), 255)
+    ImageDraw.Draw(image).text((0, 0), text, font=font, fill=0)
+    # Inverted so that ink is bit 1, which is what ^GF prints black.
+    bits = ImageOps.invert(image).point(lambda v: 255 if v >= 128 else 0).convert("1")
+    raw = bits.tobytes()
+    row = math.ceil(width / 8)
+    return f"^GFA,{len(raw)},{len(raw)},{row},{raw.hex().upper()}^FS"
+
+
+@dataclass
+class ZplCanvas:
+    """Collects ZPL commands for one label, in millimetres converted to printer dots."""
+
+    dpi: int = 203
+    size_mm: tuple[float, float] = (100.0, 150.0)
+    printer_font: str | None = None
+    commands: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.dpi not in SUPPORTED_DPI:
+            raise ValueError(f"dpi must be one of {SUPPORTED_DPI}, not {self.dpi}")
+
+    def dots(self, mm: float) -> int:
+        # "203 dpi" heads are 8 dots/mm exactly (203.2 dpi): 100x150 mm is 800x1200 dots.
+        per_mm = 8.0 if self.dpi == 203 else self.dpi / 25.4
+        return round(mm * per_mm)
+
+    def text(self, x: float, y: float, text: str, height_mm: float) -> None:
+        """One line of text with its top-left at (x, y) mm."""
+        h = self.dots(height_mm)
+        at = f"^FO{self.dots(x)},{self.dots(y)}"
+        if self.printer_font is not None:
+            self.commands.append(f"{at}^A1N,{h},{h}{field_data(text)}")
+        elif _printer_text_ok(text):
+            self.commands.append(f"{at}^A0N,{h},{h}{field_data(text)}")
+        else:
+            self.commands.append(at + bitmap_field(text, h))
+
+    def text_block(self, x: float, y: float, width: float, height: float,
+                   paragraphs: Sequence[str], max_mm: float, min_mm: float = 1.8) -> None:
+        """Wrapped text shrunk until it fits the box; cut with an ellipsis if it never does."""
+        w, h = self.dots(width), self.dots(height)
+        size = self.dots(max_mm)
+        floor = self.dots(min_mm)
+        while True:
+            lines = [ln for p in paragraphs if p.strip() for ln in wrap_estimated(p, size, w)]
+            if len(lines) * size * 1.15 <= h or size <= floor:
+                break
+            size -= 1
+        room = max(1, int(h // (size * 1.15)))
+        if len(lines) > room:
+            last = lines[room - 1]
+            while last and estimate_width(last + _ELLIPSIS, size) > w:
+                last = last[:-1]
+            lines = lines[: room - 1] + [last + _ELLIPSIS]
+        per_mm = self.dots(100) / 100
+        for i, line in enumerate(lines):
+            self.text(x, y + i * size * 1.15 / per_mm, line, size / per_mm)
+
+    def line(self, x: float, y: float, width: float, thickness: float = 0.3) -> None:
+        t = max(1, self.dots(thickness))
+        self.commands.append(f"^FO{self.dots(x)},{self.dots(y)}^GB{self.dots(width)},{t},{t}^FS")
+
+    def code128(self, x: float, y: float, width: float, bar_height: float, value: str,
+                caption_mm: float = 3.0) -> None:
+        """Code 128 centred in `width` mm, module width in whole dots, value printed beneath."""
+        modules = Code128(value, barWidth=1, quiet=0, humanReadable=0).width + 20  # + quiet zones
+        box = self.dots(width)
+        module = max(1, min(4 if self.dpi == 300 else 3, int(box // modules)))
+        left = self.dots(x) + max(0, (box - int(modules * module)) // 2) + 10 * module
+        h = self.dots(bar_height)
+        self.commands.append(f"^FO{left},{self.dots(y)}^BY{module},3,{h}"
+                             f"^BCN,{h},N,N,N,A{field_data(value)}")
+        cap = self.dots(caption_mm)
+        cap_left = self.dots(x) + max(0, int((box - estimate_width(value, cap)) // 2))
+        self.commands.append(f"^FO{cap_left},{self.dots(y + bar_height + 0.8)}"
+                             f"^A0N,{cap},{cap}{field_data(value)}")
+
+    def qr(self, x: float, y: float, side: float, value: str) -> None:
+        """QR code (error correction M) magnified as much as `side` mm allows, max 10."""
+        modules = len(qr_matrix(value, "M")) + 8
+        mag = max(1, min(10, self.dots(side) // modules))
+        quiet = 4 * mag  # ^BQ draws no quiet zone: leave it inside the box
+        self.commands.append(f"^FO{self.dots(x) + quiet},{self.dots(y) + quiet}"
+                             f"^BQN,2,{mag}^FH^FDMA,{field_data(value)[6:]}")
+
+    def zpl(self) -> bytes:
+        width, length = self.dots(self.size_mm[0]), self.dots(self.size_mm[1])
+        head = f"^XA^CI28^PW{width}^LL{length}^LH0,0"
+        if self.printer_font is not None:
+            head += f"^CW1,{self.printer_font.replace('^', '').replace('~', '')}"
+        return ("\n".join([head, *self.commands, "^XZ"]) + "\n").encode("utf-8")
+
+
+def render_label_zpl(label: LabelData, *, dpi: int = 203,
+                     size_mm: tuple[float, float] = (100.0, 150.0),
+                     printer_font: str | None = None, out: str | Path | None = None) -> bytes:
+    """The return label as ZPL (same blocks as the PDF label).
+
+    Args:
+        label: What to print.
+        dpi: 203 or 300, the printer's resolution.
+        size_mm: Label width and length in millimetres.
+        printer_font: A CJK font on the printer (e.g. 'E:SIMSUN.TTF'); None draws such text as
+            bitmaps.
+        out: Optional file to write the ZPL to.
+    """
+    z = ZplCanvas(dpi, size_mm, printer_font)
+    w, h = size_mm
+    m = 3.0
+    iw = w - 2 * m
+    y = m
+    unit = (h - 2 * m) / 100  # section heights in hundredths of the printable length
+
+    z.text(w - m - 20, y, f"{label.parcel_no}/{label.parcel_count}", 7 * unit)
+    z.text_block(m, y, iw - 22, 7 * unit, [f"{label.carrier} {label.service}".strip()], 4.5)
+    y += 7.5 * unit
+    z.line(m, y, iw)
+    z.text(m, y + 0.8, "Tracking", 2.2)
+    if label.tracking_number:
+        z.code128(m, y + 3.6, iw, 9 * unit, label.tracking_number)
+    y += 16.5 * unit
+    z.line(m, y, iw)
+    z.text(m, y + 0.8, "To", 2.2)
+    z.text_block(m + 2, y + 3.5, iw - 2, 27 * unit - 4.5, label.recipient.all_lines(), 4.5)
+    y += 27 * unit
+    z.line(m, y, iw)
+    z.text(m, y + 0.8, "From", 2.2)
+    z.text_block(m + 2, y + 3.5, iw - 2, 12 * unit - 4.5, label.sender.as_address().all_lines(),
+                 2.8)
+    y += 12 * unit
+    z.line(m, y, iw)
+    cod = (f"COD {format_money(label.cod_amount, label.currency)}"  # type: ignore[arg-type]
+           if label.has_cod else "No COD")
+    z.text_block(m, y + 1, iw * 0.5, 6 * unit - 1.5, [cod], 3.5)
+    z.text_block(m + iw * 0.52, y + 1, iw * 0.48, 6 * unit - 1.5,
+                 [f"Freight: {label.freight_text}"], 3.0)
+    y += 6 * unit
+    z.line(m, y, iw)
+    bottom = h - m - y
+    qr_side = min(bottom - 1, iw * 0.45)
+    z.qr(w - m - qr_side, y + 1, qr_side, label.qr_payload)
+    left_w = iw - qr_side - 1
+    z.text(m, y + 0.8, "Work order", 2.2)
+    z.code128(m, y + 4, left_w, min(bottom * 0.36, 12), label.work_order_number)
+    z.text_block(m, y + 4 + min(bottom * 0.36, 12) + 4.5, left_w, bottom * 0.4,
+                 [f"{len(label.serials)} units: " + ", ".join(label.serials)], 2.5, 1.5)
+    return _finish(z.zpl(), out)
+
+
+def render_intake_slip_zpl(slip: IntakeSlipData, *, dpi: int = 203,
+                           size_mm: tuple[float, float] = (100.0, 150.0),
+                           printer_font: str | None = None,
+                           out: str | Path | None = None) -> bytes:
+    """The intake slip as ZPL: work-order barcode for the box, what arrived, what is missing."""
+    z = ZplCanvas(dpi, size_mm, printer_font)
+    w, h = size_mm
+    m = 3.0
+    iw = w - 2 * m
+    z.text_block(m, m, iw, 6, [slip.center.name], 3.5)
+    z.text(m, m + 6.5, "Intake slip", 4.5)
+    z.line(m, m + 12, iw)
+    z.code128(m, m + 14, iw, 18, slip.work_order_number, caption_mm=4)
+    y = m + 38
+    z.line(m, y, iw)
+    received = slip.received_at.strftime("%Y-%m-%d %H:%M") if slip.received_at else "-"
+    facts = [f"Customer: {slip.customer.name} {slip.customer.company}".strip(),
+             f"Received: {received}   Station: {slip.station or '-'}",
+             f"Condition: {slip.condition or '-'}"]
+    if slip.inbound_tracking:
+        facts.append(f"Inbound: {slip.inbound_tracking}")
+    z.text_block(m, y + 1.5, iw, 24, facts, 3.5, 2.0)
+    y += 27
+    z.line(m, y, iw)
+    units = [f"Received {len(slip.units_received)}: "
+             + ", ".join(u.serial for u in slip.units_received)]
+    if slip.units_missing:
+        units.append(f"MISSING {len(slip.units_missing)}: "
+                     + ", ".join(u.serial for u in slip.units_missing))
+    z.text_block(m, y + 1.5, iw, h - m - y - 2, units, 3.5, 1.5)
+    return _finish(z.zpl(), out)
+
+
+def _finish(data: bytes, out: str | Path | None) -> bytes:
+    if out is not None:
+        Path(out).write_bytes(data)
+    return data
