@@ -105,6 +105,38 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("scan")
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Scans from stdin, one per line; an empty line closes the parcel."""
+    import json
+
+    from core.services import intake
+
+    database = _database(args)
+    actor = _actor(args)
+    parcel: int | None = None
+    for line in sys.stdin:
+        raw = line.rstrip("\r\n")
+        if not raw.strip():
+            if parcel is not None:
+                with database.uow(actor) as uow:
+                    summary = intake.close_parcel(uow, parcel)
+                print(json.dumps({"parcel": summary.intake_id, "work_order": summary.work_order,
+                                  "verdict": summary.verdict, "received": summary.received,
+                                  "missing": summary.missing, "reasons": summary.reasons},
+                                 ensure_ascii=False), flush=True)
+            parcel = None
+            continue
+        with database.uow(actor) as uow:
+            outcome = intake.scan(uow, raw, parcel)
+        parcel = outcome.intake_id
+        print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+    if parcel is not None:
+        with database.uow(actor) as uow:
+            intake.close_parcel(uow, parcel)
+    return 0
+
+
 @command("run")
 def cmd_run(args: argparse.Namespace) -> int:
     from core import db
@@ -144,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     products.add_argument("file")
     show = sub.add_parser("show", help="print a work order's service record")
     show.add_argument("work_order")
+    scan = sub.add_parser("scan", help="intake: read scans from stdin, print a JSON verdict each")
+    scan.add_argument("--user", default=None, help="who is scanning")
+    scan.add_argument("--station", default=argparse.SUPPRESS, help="this station's name")
     for extend in EXTENSIONS:
         extend(sub)
     return parser
@@ -153,7 +188,27 @@ def build_parser() -> argparse.ArgumentParser:
 EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 
 
+def configure_logging() -> None:
+    """Log to a rotating file in the user log directory; the console shows one sentence."""
+    from logging.handlers import RotatingFileHandler
+
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("RepairBench", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            folder / "repairbench.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     name = args.command or "run"

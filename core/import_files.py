@@ -24,13 +24,13 @@ WORK_ORDER_COLUMNS = (
     "work_order", "order_number", "submitted_at", "customer_name", "company", "phone", "email",
     "address", "city", "province", "postal_code", "country", "service_type", "priority",
     "fault_description", "serial", "model", "purchase_date", "proof_of_purchase", "factory_date",
-    "delivered_date",
+    "delivered_date", "diagnosis_report",
 )
 REQUIRED_WORK_ORDER_COLUMNS = ("work_order", "customer_name", "address", "city", "country",
                                "service_type", "serial", "model")
 HEADER_FIELDS = ("order_number", "submitted_at", "customer_name", "company", "phone", "email",
                  "address", "city", "province", "postal_code", "country", "service_type",
-                 "priority", "fault_description")
+                 "priority", "fault_description", "diagnosis_report")
 PRODUCT_COLUMNS = ("model", "name", "brand", "policy", "list_price", "currency")
 YES = {"yes", "y", "true", "1", "是", "有"}
 NO = {"no", "n", "false", "0", "", "否", "无"}
@@ -89,6 +89,7 @@ class WorkOrderRecord:
     service_type: ServiceType
     priority: Priority | None
     fault_description: str
+    diagnosis_report: bool = False
     units: list[UnitRecord] = field(default_factory=list)
 
 
@@ -102,6 +103,7 @@ class ProductRecord:
     list_price: Decimal
     currency: str
     category: str = ""
+    gtin: str | None = None
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -279,7 +281,8 @@ def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
                 city=header["city"], province=header["province"],
                 postal_code=header["postal_code"], country=header["country"],
                 service_type=service_type, priority=priority,
-                fault_description=header["fault_description"])
+                fault_description=header["fault_description"],
+                diagnosis_report=header["diagnosis_report"].lower() in YES)
         else:
             first = header_of[number]
             for column in ("customer_name", "address", "city", "country", "order_number"):
@@ -318,13 +321,17 @@ def parse_products(rows: Iterable[tuple[int, dict[str, str]]],
         currency = (row.get("currency") or "CNY").upper()
         if len(currency) != 3 or not currency.isalpha():
             problems.append(Problem(line, "currency", f"{currency[:40]!r} is not a currency code"))
+        gtin = row.get("gtin", "")
+        if gtin and not (gtin.isdigit() and 8 <= len(gtin) <= 14):
+            problems.append(Problem(line, "gtin", f"{gtin[:40]!r} is not a GTIN (8 to 14 digits)"))
         model = row.get("model", "")
         if model in seen:
             problems.append(Problem(line, "model", f"model {model} is already on line {seen[model]}"))
         seen[model] = line
         records.append(ProductRecord(line, model, row.get("name", ""), row.get("brand", ""),
                                      row.get("policy", "").lower(), price.quantize(Decimal("0.01")),
-                                     currency, row.get("category", "")))
+                                     currency, row.get("category", ""),
+                                     gtin.zfill(14) if gtin else None))
     return records
 
 

@@ -156,6 +156,7 @@ class Product(Base):
     list_price: Mapped[Decimal] = mapped_column(Money, default=Decimal("0"))
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     category: Mapped[str] = mapped_column(String(50), default="")
+    gtin: Mapped[str | None] = mapped_column(String(14), index=True)
 
 
 class WorkOrder(Base):

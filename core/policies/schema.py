@@ -191,6 +191,14 @@ class FreightTerms:
 
 
 @dataclass(frozen=True)
+class IntakeTerms:
+    """What must be on a work order before its parcel is accepted (rules I5, I6)."""
+
+    requires_order_number: bool = False
+    diagnosis_report_for: tuple[str, ...] = ()  # product categories
+
+
+@dataclass(frozen=True)
 class Policy:
     """The after-sales terms of one vendor or product line."""
 
@@ -208,6 +216,7 @@ class Policy:
     service_credit: ServiceCreditTerms | None = None
     repeat_requests: RepeatRequestTerms | None = None
     freight: FreightTerms | None = None
+    intake: IntakeTerms = IntakeTerms()
     settings_keys: tuple[str, ...] = ()
 
 
@@ -513,6 +522,15 @@ def parse_policy_text(text: str, source_name: str) -> Policy:
                 carriers=tuple(t.get("carriers", list, [])),
             ),
         ),
+        intake=_section(
+            root,
+            "intake",
+            lambda t: IntakeTerms(
+                t.get("requires_order_number", bool, False),
+                tuple(t.get("diagnosis_report_for", list, [])),
+            ),
+        )
+        or IntakeTerms(),
     )
     if not policy.code.isidentifier() or not policy.code.islower():
         raise root.fail("code", f"must be a lower-case name like 'changkong', found {policy.code!r}")

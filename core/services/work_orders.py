@@ -32,7 +32,7 @@ from core.unit_of_work import UnitOfWork
 T = TypeVar("T")
 CHUNK = 500
 # What a re-import may change on a work order; the return address is not among them (rule I3).
-UPDATABLE = ("order_number", "service_type", "priority", "fault_description")
+UPDATABLE = ("order_number", "service_type", "priority", "fault_description", "diagnosis_report")
 CUSTOMER_UPDATABLE = ("company", "phone", "email")
 UNIT_UPDATABLE = ("purchase_date", "proof_of_purchase", "factory_date", "delivered_date")
 ADDRESS_FIELDS = ("address", "city", "province", "postal_code", "country")
@@ -110,7 +110,7 @@ def _insert_new(uow: UnitOfWork, records: list[WorkOrderRecord],
             "customer_id": cid, "address": r.address, "city": r.city, "province": r.province,
             "postal_code": r.postal_code, "country": r.country, "service_type": r.service_type,
             "priority": r.priority, "fault_description": r.fault_description,
-            "status": WorkOrderStatus.AWAITING_PARCEL,
+            "diagnosis_report": r.diagnosis_report, "status": WorkOrderStatus.AWAITING_PARCEL,
         } for r, cid in zip(chunk, customer_ids, strict=True)]
         wo_ids = session.scalars(
             insert(WorkOrder).returning(WorkOrder.id, sort_by_parameter_order=True), wo_rows).all()
@@ -210,7 +210,7 @@ def import_products(uow: UnitOfWork, data: bytes, source: str) -> tuple[int, int
 def _product_values(record: ProductRecord) -> dict[str, Any]:
     return {"model": record.model, "name": record.name, "brand": record.brand,
             "policy_code": record.policy, "list_price": record.list_price,
-            "currency": record.currency, "category": record.category}
+            "currency": record.currency, "category": record.category, "gtin": record.gtin}
 
 
 def get_work_order(uow: UnitOfWork, number: str) -> WorkOrder:

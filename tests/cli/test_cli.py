@@ -66,3 +66,25 @@ def test_demo_fills_every_state(sqlite_url: str) -> None:
     assert len(states) == 9
     assert policies == {"jetharness", "jasminer", "jomplair", "changkong"}
     assert any(ord(n[0]) > 0x4E00 for n in names) and any(n[0].isascii() for n in names)
+
+
+def test_scan_command_end_to_end(any_url: str) -> None:
+    import json
+
+    run("import-products", str(SAMPLES / "products.csv"), db=any_url)
+    run("import", str(SAMPLES / "work_orders.csv"), db=any_url)
+    stdin = "RMA-2026-0001\nJMX16Q2405001\nJMX16Q2405001\nJP5850A0113\n\nnothing\n\n"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", any_url, "scan",
+                             "--station", "bench-7"], input=stdin, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(x.get("verdict"), x.get("reasons")) for x in lines] == [
+        ("info", []), ("accepted", []), ("rejected", ["already_received"]),
+        ("rejected", ["not_on_work_order", "belongs_to:RMA-2026-0002"]),
+        ("accepted", []),  # the parcel summary: one unit received
+        ("rejected", ["no_work_order"]),
+        ("refused", ["no_work_order"]),
+    ]
+    assert lines[1]["serial"] == "JMX16Q2405001" and lines[1]["work_order"] == "RMA-2026-0001"
+    assert lines[4]["missing"] == ["JMX16Q2405002"]
