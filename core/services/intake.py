@@ -24,6 +24,7 @@ from core.models import (
     WorkOrderStatus,
     utcnow,
 )
+from core.permissions import Role, require
 from core.rules.barcodes import ParsedScan, parse_scan
 from core.services.lifecycle import record_unit_change, refresh_work_order_status
 from core.unit_of_work import UnitOfWork
@@ -148,6 +149,7 @@ def _open_parcel(uow: UnitOfWork, intake_id: int | None, wo: WorkOrder) -> Parce
 
 def scan(uow: UnitOfWork, raw: str, intake_id: int | None = None) -> ScanOutcome:
     """Decide one scan of the parcel `intake_id` (None: no parcel open yet), store it, commit."""
+    require(uow.actor, Role.INTAKE, action="receive parcels")
     parsed = parse_scan(raw)
     intake = uow.session.get(ParcelIntake, intake_id) if intake_id else None
     if intake is None or intake.verdict != "open":
@@ -277,6 +279,7 @@ def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None
     """
     from core.models import Attachment
 
+    require(uow.actor, Role.INTAKE, action="close parcels")
     intake = uow.session.get(ParcelIntake, intake_id)
     if intake is None or intake.verdict != "open":
         raise _closed_error(intake_id)
@@ -323,6 +326,7 @@ def refuse_parcel(uow: UnitOfWork, intake_id: int | None, reasons: list[str],
     from core import audit
     from core.audit import Change
 
+    require(uow.actor, Role.INTAKE, action="refuse parcels")
     intake = uow.session.get(ParcelIntake, intake_id) if intake_id else None
     if intake is None:
         intake = ParcelIntake(station=uow.actor.station, user_id=uow.actor.user_id,

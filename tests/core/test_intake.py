@@ -11,7 +11,7 @@ from core.services.intake import ScanOutcome
 from core.unit_of_work import Actor, Database
 from tests.core.test_work_order_import import HEADER, row
 
-BENCH = Actor(username="ann", station="bench-1")
+BENCH = Actor(username="ann", station="bench-1", roles=frozenset({"intake"}))
 GS = "\x1d"
 
 
@@ -175,3 +175,11 @@ def test_refusing_a_parcel_refuses_its_units(bench: Database) -> None:
         assert unit.status == UnitStatus.REFUSED
         assert uow.session.scalars(select(WorkOrder.status).where(WorkOrder.number == "WO-1")
                                    ).one() == WorkOrderStatus.AWAITING_PARCEL
+
+
+def test_only_intake_technicians_receive_parcels(bench: Database) -> None:
+    clerk = Actor(username="sam", station="ship-1", roles=frozenset({"shipping"}))
+    with pytest.raises(Exception, match="needs the role intake technician"), bench.uow(clerk) as uow:
+        intake.scan(uow, "WO-1")
+    with bench.uow() as uow:
+        assert uow.session.scalars(select(Scan)).all() == []
