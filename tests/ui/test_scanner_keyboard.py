@@ -281,3 +281,31 @@ def test_prepare_scan_field_turns_input_methods_off(bench):
 
     assert not bench.serial_field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     assert bench.serial_field.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly
+
+
+def test_scanner_test_page_shows_raw_scan_fields_and_gaps(qtbot, clock):
+    from ui.scanner.test_page import ScannerTestPage
+
+    capture = ScanCapture(clock=clock)
+    capture.install()
+    page = ScannerTestPage(capture)
+    capture.set_scope(page)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitActive(page)
+    page.threshold.setFocus()
+    try:
+        with qtbot.wait_signal(capture.scanned):
+            scan(page, f"]C101{GTIN}10L1\x1d21SN7")
+        row = page.scans.topLevelItem(0)
+        assert row.text(2) == f"]C101{GTIN}10L1<GS>21SN7"
+        assert row.text(3) == "GS1-128"
+        assert row.text(4) == "gs1"
+        assert "serial=SN7" in row.text(5) and "batch=L1" in row.text(5)
+        assert row.text(6).endswith("ms (max 5)")
+        assert page.threshold.value() == 50  # the digits went to the scan, not the spin box
+
+        page.threshold.setValue(80)
+        assert capture.threshold_ms == 80
+    finally:
+        capture.uninstall()
