@@ -1,0 +1,276 @@
+"""Builders from `core.models` rows to the plain data the renderers take.
+
+The models keep findings, diagnoses, repair actions and quotes in their own tables without
+relationships on `Unit`, so the builders take them as mappings keyed by unit id; whatever is missing
+(no findings, no diagnosis, None dates) is simply left out of the document. Nothing here queries the
+database: the caller loads the rows inside its unit of work and passes them in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Protocol
+
+from core.models import (
+    Customer,
+    Diagnosis,
+    Finding,
+    ParcelIntake,
+    Quote,
+    RepairAction,
+    Scan,
+    Shipment,
+    Unit,
+    WorkOrder,
+)
+from reports.data import (
+    Address,
+    CenterInfo,
+    ChargeLine,
+    FindingRow,
+    IntakeSlipData,
+    LabelData,
+    QuoteData,
+    QuoteLineData,
+    RefusalSlipData,
+    RefusedScan,
+    RepairLine,
+    ReportData,
+    ReportUnit,
+    UnitLine,
+    quote_line,
+)
+
+# Warranty decisions (Diagnosis.decision) in the customer's words (rule W5).
+DECISION_TEXT = {
+    "covered": "保修范围内 Covered by warranty",
+    "not_covered": "不在保修范围 Not covered by warranty",
+    "cannot_tell": "待定 Not decided yet",
+}
+
+# Reason codes that intake may record, in plain words for the refusal slip (rules I1, I7, S3).
+REASON_TEXT = {
+    "no_work_order": "没有对应的工单 No work order matches this parcel.",
+    "unknown_work_order": "没有对应的工单 No work order matches this parcel.",
+    "no_return_address": "工单缺少回寄地址 The work order has no return address.",
+    "no_units": "工单没有登记设备 The work order lists no units.",
+    "serial_not_on_work_order": "设备序列号不在工单上 The unit's serial is not on the work order.",
+    "serial_mismatch": "设备与工单不符 The unit does not match the work order.",
+    "model_mismatch": "设备型号与工单不符 The model differs from the one on the work order.",
+    "already_received": "该设备已在本中心 This unit is already at the center.",
+    "work_order_closed": "工单已关闭 The work order is closed.",
+    "work_order_cancelled": "工单已取消 The work order was cancelled.",
+}
+
+
+class SettingsLike(Protocol):
+    def get(self, key: str) -> str | None: ...
+
+
+def center_info_from(settings: SettingsLike | Mapping[str, str]) -> CenterInfo:
+    """The center's name, address and phone from the `center.*` settings (core.center)."""
+    return CenterInfo(name=settings.get("center.name") or "",
+                      address=settings.get("center.address") or "",
+                      phone=settings.get("center.phone") or "")
+
+
+def customer_address(customer: Customer | None) -> Address:
+    """The customer as a person (name, company, phone), without postal lines."""
+    if customer is None:
+        return Address()
+    return Address(name=customer.name or "", company=customer.company or "",
+                   phone=customer.phone or "")
+
+
+def return_address(work_order: WorkOrder) -> Address:
+    """Where the units go back: the work order's address with the customer to hand it to."""
+    person = customer_address(work_order.customer)
+    return Address(name=person.name, company=person.company, phone=person.phone,
+                   lines=tuple(ln.strip() for ln in (work_order.address or "").splitlines()
+                               if ln.strip()),
+                   city=work_order.city or "", province=work_order.province or "",
+                   postal_code=work_order.postal_code or "", country=work_order.country or "")
+
+
+def label_data_for(work_order: WorkOrder, shipment: Shipment, center: CenterInfo,
+                   serials: Sequence[str] | None = None) -> LabelData:
+    """The return label for one shipment (one parcel of a batch).
+
+    Args:
+        work_order: Gives the return address and number.
+        shipment: Carrier, tracking number, batch n of m, COD and freight payer.
+        center: The sender.
+        serials: The units in this parcel; by default the shipment's units.
+    """
+    if serials is None:
+        serials = [u.serial for u in (shipment.units or [])]
+    cod = shipment.cod_amount if shipment.cod_amount else None
+    return LabelData(
+        sender=center, recipient=return_address(work_order), carrier=shipment.carrier or "",
+        service=shipment.service or "", tracking_number=shipment.tracking_number or "",
+        work_order_number=work_order.number, parcel_no=shipment.batch_no or 1,
+        parcel_count=shipment.batch_count or 1, cod_amount=cod,
+        currency=shipment.currency or "CNY", freight_payer=shipment.freight_payer or "center",
+        serials=tuple(serials))
+
+
+def _number(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value.normalize(), "f")
+
+
+def limits_text(lower: Decimal | None, upper: Decimal | None) -> str:
+    """'10 – 20', '≥ 10', '≤ 20' or '' for a finding's limits."""
+    if lower is not None and upper is not None:
+        return f"{_number(lower)} – {_number(upper)}"
+    if lower is not None:
+        return f"≥ {_number(lower)}"
+    if upper is not None:
+        return f"≤ {_number(upper)}"
+    return ""
+
+
+def finding_row(finding: Finding) -> FindingRow:
+    return FindingRow(test=finding.test_name, result=finding.result, value=finding.value or "",
+                      unit=finding.measure_unit or "",
+                      limits=limits_text(finding.lower_limit, finding.upper_limit),
+                      notes=finding.notes or "")
+
+
+def repair_line(action: RepairAction) -> RepairLine:
+    part = f"{action.part.number} {action.part.name}" if action.part is not None else ""
+    return RepairLine(description=action.description, part=part, quantity=action.quantity or 1,
+                      old_serial=action.old_serial or "", new_serial=action.new_serial or "")
+
+
+def _decision(diagnosis: Diagnosis | None) -> tuple[str, str, str]:
+    """(cause, decision text, explanation), including a supervisor's override and its reason."""
+    if diagnosis is None:
+        return "", "", ""
+    decision = diagnosis.effective_decision
+    text = DECISION_TEXT.get(decision, decision)
+    explanation = diagnosis.explanation or ""
+    if diagnosis.override_decision:
+        explanation = (explanation + "\n" if explanation else "") + \
+            f"主管更改 Changed by a supervisor: {diagnosis.override_reason or '-'}"
+    return diagnosis.cause or "", text, explanation
+
+
+def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
+                    findings: Mapping[int, Sequence[Finding]] | None = None,
+                    diagnoses: Mapping[int, Diagnosis] | None = None,
+                    repairs: Mapping[int, Sequence[RepairAction]] | None = None,
+                    quotes: Mapping[int, Quote] | None = None,
+                    intakes: Mapping[int, ParcelIntake] | None = None,
+                    technician: str = "", date: dt.date | None = None) -> ReportData:
+    """The repair report of a work order.
+
+    Args:
+        work_order: With its customer and units loaded.
+        center: The center printed in the header.
+        findings: Unit id to its findings.
+        diagnoses: Unit id to its latest diagnosis.
+        repairs: Unit id to its repair actions.
+        quotes: Unit id to the accepted quote whose lines are charged.
+        intakes: Intake id to the parcel intake (for the condition on arrival).
+        technician: Who signs the report.
+        date: The report's date.
+    """
+    findings, diagnoses = findings or {}, diagnoses or {}
+    repairs, quotes, intakes = repairs or {}, quotes or {}, intakes or {}
+    units: list[ReportUnit] = []
+    charges: list[ChargeLine] = []
+    currency = "CNY"
+    for unit in work_order.units or []:
+        intake = intakes.get(unit.intake_id) if unit.intake_id is not None else None
+        cause, decision, explanation = _decision(diagnoses.get(unit.id))
+        units.append(ReportUnit(
+            serial=unit.serial, model=unit.product.model if unit.product is not None else "",
+            intake_condition=intake.condition if intake is not None else "",
+            findings=tuple(finding_row(f) for f in findings.get(unit.id, ())),
+            cause=cause, warranty_decision=decision, warranty_explanation=explanation,
+            repairs=tuple(repair_line(a) for a in repairs.get(unit.id, ()))))
+        quote = quotes.get(unit.id)
+        if quote is not None:
+            currency = quote.currency or currency
+            for line in _quote_lines(quote):
+                charges.append(ChargeLine(description=line.description, quantity=line.quantity,
+                                          unit_price=line.unit_price,
+                                          total=line.line_total + line.tax, serial=unit.serial))
+    return ReportData(center=center, work_order_number=work_order.number,
+                      customer=customer_address(work_order.customer),
+                      return_address=return_address(work_order), units=tuple(units),
+                      charges=tuple(charges), currency=currency, technician=technician, date=date)
+
+
+def _quote_lines(quote: Quote) -> list[QuoteLineData]:
+    return [quote_line(ln.kind, ln.description, Decimal(ln.quantity), Decimal(ln.unit_price),
+                       Decimal(ln.discount_percent or 0), Decimal(ln.tax_percent or 0))
+            for ln in quote.lines or []]
+
+
+def quote_data_for(quote: Quote, unit: Unit, center: CenterInfo) -> QuoteData:
+    """The quote document for one unit's quote (its work order gives customer and number)."""
+    work_order = unit.work_order
+    return QuoteData(center=center, work_order_number=work_order.number,
+                     customer=customer_address(work_order.customer),
+                     lines=tuple(_quote_lines(quote)), currency=quote.currency or "CNY",
+                     valid_until=quote.valid_until, version=quote.version or 1,
+                     serial=unit.serial,
+                     model=unit.product.model if unit.product is not None else "")
+
+
+def _local(moment: dt.datetime | None, tz: dt.tzinfo | None) -> dt.datetime | None:
+    if moment is None or tz is None:
+        return moment
+    return moment.astimezone(tz)
+
+
+def _unit_line(unit: Unit) -> UnitLine:
+    return UnitLine(unit.serial, unit.product.model if unit.product is not None else "")
+
+
+def intake_slip_data_for(intake: ParcelIntake, work_order: WorkOrder, center: CenterInfo,
+                         tz: dt.tzinfo | None = None) -> IntakeSlipData:
+    """The intake slip: units this parcel brought, and the work order's units still missing.
+
+    Args:
+        tz: The center's time zone for the printed time (stored times are UTC).
+    """
+    units = list(work_order.units or [])
+    received = [u for u in units if u.intake_id == intake.id]
+    missing = [u for u in units if u.intake_id is None and u.received_at is None]
+    return IntakeSlipData(
+        center=center, work_order_number=work_order.number,
+        customer=customer_address(work_order.customer),
+        received_at=_local(intake.opened_at, tz), station=intake.station or "",
+        condition=intake.condition or "", units_received=tuple(map(_unit_line, received)),
+        units_missing=tuple(map(_unit_line, missing)), inbound_tracking=intake.tracking_number or "")
+
+
+def reason_text(code: str) -> str:
+    """A recorded reason in plain words; unknown codes are made readable, free text kept."""
+    if code in REASON_TEXT:
+        return REASON_TEXT[code]
+    return code.replace("_", " ") if code.isidentifier() else code
+
+
+def refusal_slip_data_for(intake: ParcelIntake, scans: Iterable[Scan], center: CenterInfo,
+                          sender: Address | None = None,
+                          tz: dt.tzinfo | None = None) -> RefusalSlipData:
+    """The refusal slip (rule S3): the intake's reasons and every scan with its own reason."""
+    refused = []
+    for scan in scans:
+        reason = scan.message or "; ".join(reason_text(r) for r in scan.reasons or [])
+        refused.append(RefusedScan(raw=scan.raw, verdict=scan.verdict or "", reason=reason))
+    if sender is None and intake.work_order is not None:
+        sender = return_address(intake.work_order)
+    reasons = tuple(dict.fromkeys(reason_text(r) for r in intake.reasons or []))
+    return RefusalSlipData(center=center, sender=sender, received_at=_local(intake.opened_at, tz),
+                           station=intake.station or "", carrier=intake.carrier or "",
+                           inbound_tracking=intake.tracking_number or "",
+                           condition=intake.condition or "", reasons=reasons,
+                           scans=tuple(refused))
