@@ -79,7 +79,7 @@ def draw_label(canvas: Canvas, label: LabelData, size: PageSize) -> None:
         boxes[name] = (top, h)
         top -= h
     canvas.setLineWidth(0.8)
-    for name, (box_top, _) in list(boxes.items())[1:]:
+    for box_top, _ in list(boxes.values())[1:]:
         canvas.line(margin, box_top, width - margin, box_top)
     pad = 1.2 * mm
 

@@ -23,6 +23,7 @@ from reports.data import (
 )
 
 LANGS = ("zh", "en", "mixed", "long")
+UTC8 = dt.timezone(dt.timedelta(hours=8))
 
 CENTER = CenterInfo("华南维修中心 South China Repair Center",
                     "广东省深圳市南山区科技园科苑路 88 号\nBuilding 3, Keyuan Road", "+86 755 8888 0000")
@@ -108,14 +109,15 @@ def quote(lang: str) -> QuoteData:
 def intake_slip(lang: str) -> IntakeSlipData:
     units = [UnitLine(s, "X16-Q") for s in serials(lang)]
     return IntakeSlipData(CENTER, "RB-2025-000123", ADDRESSES[lang],
-                          dt.datetime(2025, 9, 30, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+                          dt.datetime(2025, 9, 30, 14, 5, tzinfo=UTC8),
                           "Bench 2 收货台", WORDS[lang][2], tuple(units[:-1]), tuple(units[-1:]),
                           "YT7512345678901")
 
 
 def refusal_slip(lang: str) -> RefusalSlipData:
     reasons = ("没有对应的工单 No work order matches this parcel.", WORDS[lang][3])
-    scans = tuple(RefusedScan(f"RB-2099-{k:06d}", "reject", "工单不存在 Unknown work order " + WORDS[lang][0])
+    why = "工单不存在 Unknown work order " + WORDS[lang][0]
+    scans = tuple(RefusedScan(f"RB-2099-{k:06d}", "reject", why)
                   for k in range(60 if lang == "long" else 3))
     return RefusalSlipData(CENTER, ADDRESSES[lang],
                            dt.datetime(2025, 9, 30, 9, 0, tzinfo=dt.UTC), "Bench 1",
