@@ -21,13 +21,13 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from core.services import intake
 
     store = database(args)
-    actor = actor(args)
+    who = actor(args)
     parcel: int | None = None
     for line in sys.stdin:
         raw = line.rstrip("\r\n")
         if not raw.strip():
             if parcel is not None:
-                with store.uow(actor) as uow:
+                with store.uow(who) as uow:
                     summary = intake.close_parcel(uow, parcel)
                 print(json.dumps({"parcel": summary.intake_id, "work_order": summary.work_order,
                                   "verdict": summary.verdict, "received": summary.received,
@@ -35,12 +35,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
                                  ensure_ascii=False), flush=True)
             parcel = None
             continue
-        with store.uow(actor) as uow:
+        with store.uow(who) as uow:
             outcome = intake.scan(uow, raw, parcel)
         parcel = outcome.intake_id
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
     if parcel is not None:
-        with store.uow(actor) as uow:
+        with store.uow(who) as uow:
             intake.close_parcel(uow, parcel)
     return 0
 
