@@ -246,7 +246,10 @@ def _parse_gs1(
     """Parse GS1 data; when only ``guessing`` it is GS1, return None if biip refuses it."""
     hri = _HRI_START_RE.match(body) is not None
     data = _hri_to_element_string(body) if hri else body
-    result = biip.parse(data, config=_CONFIG)
+    try:
+        result = biip.parse(data, config=_CONFIG)
+    except Exception as exc:  # biip raises on a few malformed prefixes, e.g. a lone "]"
+        return None if guessing else _unreadable_gs1(raw, symbology, body, f"not GS1 data ({exc})")
     message = result.gs1_message or result.gs1_digital_link_uri
     if message is None:
         if guessing:
@@ -254,6 +257,8 @@ def _parse_gs1(
         reason = result.gs1_message_error or result.gs1_digital_link_uri_error or "not GS1 data"
         return _unreadable_gs1(raw, symbology, body, reason)
     elements = message.element_strings
+    if not elements:
+        return None if guessing else _unreadable_gs1(raw, symbology, body, "no GS1 data in it")
     problems = [
         problem
         for element in elements
@@ -287,7 +292,10 @@ def _parse_gs1(
 
 
 def _parse_gtin(raw: str, symbology: str, body: str) -> ParsedScan:
-    result = biip.parse(body, config=_CONFIG)
+    try:
+        result = biip.parse(body, config=_CONFIG)
+    except Exception as exc:  # see _parse_gs1
+        return _unreadable_gs1(raw, symbology, body, f"not a GTIN ({exc})")
     if result.gtin is None:
         reason = result.gtin_error or result.upc_error or "not a GTIN"
         return ParsedScan(raw=raw, kind="unreadable", symbology=symbology, text=body,

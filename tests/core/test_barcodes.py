@@ -198,3 +198,9 @@ def test_never_raises(raw):
     assert (scan.error is None) == (scan.kind in {"gs1", "plain"})
     json.dumps(scan.as_dict()).encode("utf-8")
     scan.raw.encode("utf-8")
+
+
+@pytest.mark.parametrize("raw", ["]C1]", "]E0]", "]C1]C1", "]d2]"])
+def test_malformed_prefixes_found_by_fuzzing_are_refused_not_raised(raw: str) -> None:
+    parsed = parse_scan(raw)
+    assert parsed.kind == "unreadable" and parsed.error
