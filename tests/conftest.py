@@ -123,3 +123,24 @@ def catalogue(database: Database) -> Database:
     with database.uow() as uow:
         work_orders.import_products(uow, (SAMPLES / "products.csv").read_bytes(), "products.csv")
     return database
+
+
+MARIADB_ADMIN_URL = os.environ.get("REPAIRBENCH_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306/test")
+
+
+@pytest.fixture
+def mariadb_url() -> Iterator[str]:
+    """A fresh database on the local MariaDB server (skipped where none runs)."""
+    try:
+        admin = create_engine(MARIADB_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect():
+            pass
+    except Exception:
+        pytest.skip(f"MariaDB is not reachable at {MARIADB_ADMIN_URL}")
+    name = f"rb_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+    yield make_url(MARIADB_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+    admin.dispose()

@@ -68,6 +68,11 @@ def test_demo_fills_every_state(sqlite_url: str) -> None:
     assert any(ord(n[0]) > 0x4E00 for n in names) and any(n[0].isascii() for n in names)
 
 
+def test_mariadb_runs_the_same_code(mariadb_url: str) -> None:
+    test_import_then_show_the_service_record(mariadb_url)
+    test_scan_command_end_to_end(mariadb_url)
+
+
 def test_scan_command_end_to_end(any_url: str) -> None:
     import json
 
