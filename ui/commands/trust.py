@@ -1,0 +1,207 @@
+"""Commands for trust: users, the first administrator, audit verification, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sqlite3
+import sys
+from pathlib import Path
+
+from ui.commands import actor, command, database
+
+PG_BACKUP_HELP = """\
+This database is on a PostgreSQL server; back it up with the server's own tools:
+  pg_dump --format=custom --file=repairbench.dump "{url}"
+and bring it back into an empty database with:
+  pg_restore --clean --if-exists --dbname="{url}" repairbench.dump
+(pg_dump takes a consistent snapshot while stations keep working.)"""
+# A file is taken for a RepairBench database only if it has these tables.
+REQUIRED_TABLES = {"alembic_version", "work_order", "unit", "app_user", "audit_entry"}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    users = sub.add_parser("users", help="add and list users")
+    users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = users_sub.add_parser("add", help="add a user (administrators)")
+    add.add_argument("name")
+    add.add_argument("--role", action="append", required=True,
+                     help="intake, repair, shipping, supervisor or administrator; repeat for more")
+    add.add_argument("--display-name", default="")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of standard input")
+    users_sub.add_parser("list", help="list the users and their roles")
+    audit = sub.add_parser("audit", help="check the audit log")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub.add_parser("verify", help="check the hash chain; exit 1 at the first broken entry")
+    first = sub.add_parser("init-admin", help="create the first administrator of a new database")
+    first.add_argument("--name", default=None, help="the administrator's user name")
+    first.add_argument("--password-stdin", action="store_true")
+    backup = sub.add_parser("backup", help="copy the live SQLite database to FILE")
+    backup.add_argument("file")
+    backup.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    restore = sub.add_parser("restore", help="replace the SQLite database with the copy FILE")
+    restore.add_argument("file")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+def read_password(from_stdin: bool, prompt: str = "Password: ") -> str:
+    """The password from stdin's first line, or typed twice at a hidden prompt."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        from core.errors import UserError
+
+        raise UserError("The two passwords differ; nothing was changed.")
+    return first
+
+
+@command("users")
+def cmd_users(args: argparse.Namespace) -> int:
+    from core.services import users
+
+    store = database(args)
+    if args.users_command == "add":
+        password = read_password(args.password_stdin)
+        with store.uow(actor(args)) as uow:
+            info = users.create_user(uow, args.name, password, args.role, args.display_name)
+        print(f"User {info.username} added with the roles {', '.join(info.roles)}.")
+        return 0
+    with store.uow(actor(args)) as uow:
+        listed = users.list_users(uow)
+    for info in listed:
+        state = "" if info.active else "  (deactivated)"
+        print(f"{info.username:<20} {info.display_name:<30} {', '.join(info.roles)}{state}")
+    if not listed:
+        print("No users yet; create the first administrator with `init-admin`.")
+    return 0
+
+
+@command("init-admin")
+def cmd_init_admin(args: argparse.Namespace) -> int:
+    """Create the first administrator, prompting for what is missing; harmless when one exists."""
+    from core.services import users
+
+    store = database(args)
+    with store.uow(actor(args)) as uow:
+        needed = users.first_admin_needed(uow)
+    if not needed:
+        print("An administrator exists already.")
+        return 0
+    name = args.name or input("Administrator's user name: ").strip()
+    password = read_password(args.password_stdin)
+    with store.uow(actor(args)) as uow:
+        admin = users.create_first_admin(uow, name, password)
+    print(f"Administrator {admin.username} created; sign in with this name.")
+    return 0
+
+
+@command("audit")
+def cmd_audit(args: argparse.Namespace) -> int:
+    from core import audit
+
+    store = database(args)
+    with store.uow(actor(args)) as uow:
+        result = audit.verify(uow)
+    if result.ok:
+        print(f"Audit log intact: {result.entries} entries, every hash links to the one before.")
+        return 0
+    print(f"Audit log BROKEN at entry {result.broken_at}: {result.problem}. "
+          f"The {result.entries} entries before it are intact.")
+    return 1
+
+
+def _sqlite_path(args: argparse.Namespace) -> Path | None:
+    from sqlalchemy.engine import make_url
+
+    from core import db
+
+    url = make_url(db.resolve_url(args.db))
+    if url.get_backend_name() != "sqlite":
+        # pg_dump takes libpq URLs: no "+driver" part.
+        plain = url.set(drivername=url.get_backend_name())
+        print(PG_BACKUP_HELP.format(url=plain.render_as_string(hide_password=True)))
+        return None
+    return Path(url.database or "")
+
+
+def _check_copy(path: Path) -> None:
+    """Refuse a file that is not a sound RepairBench database."""
+    from core.errors import UserError
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{path} is not a SQLite database ({exc}).") from exc
+    missing = REQUIRED_TABLES - tables
+    if missing:
+        raise UserError(f"{path} is not a RepairBench database (no table {sorted(missing)[0]}).")
+    if ok != "ok":
+        raise UserError(f"{path} is damaged (integrity check: {ok}).")
+
+
+def _copy(source: Path, target: Path) -> None:
+    # The online backup API copies page by page under SQLite's own locks, so stations may keep
+    # writing: the copy is one consistent moment of the database, WAL included.
+    src = sqlite3.connect(source, timeout=15)
+    dst = sqlite3.connect(target, timeout=15)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    from core.errors import UserError
+
+    path = _sqlite_path(args)
+    if path is None:
+        return 1
+    if not path.exists():
+        raise UserError(f"There is no database at {path} to back up.")
+    target = Path(args.file).expanduser().resolve()
+    if target.exists() and not args.force:
+        raise UserError(f"{target} exists already; choose another name or add --force.")
+    if target == path.resolve():
+        raise UserError("The backup cannot be the database itself.")
+    if target.exists():
+        target.unlink()
+    _copy(path, target)
+    _check_copy(target)
+    print(f"Backed up {path} to {target} ({target.stat().st_size:,} bytes).")
+    return 0
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from core import db
+    from core.errors import UserError
+
+    path = _sqlite_path(args)
+    if path is None:
+        return 1
+    source = Path(args.file).expanduser().resolve()
+    if not source.is_file():
+        raise UserError(f"There is no backup file {source}.")
+    if source == path.resolve():
+        raise UserError("The backup and the database are the same file.")
+    _check_copy(source)
+    if not args.yes:
+        print(f"This replaces EVERY record in {path} with the backup {source}.\n"
+              "Close RepairBench on every station first.")
+        if input("Type the database path to confirm: ").strip() != str(path):
+            print("Nothing was restored.")
+            return 1
+    _copy(source, path)
+    # A backup from an older program is brought up to date; a newer one is refused here.
+    db.open_database(f"sqlite:///{path}").dispose()
+    print(f"Restored {path} from {source}.")
+    return 0
