@@ -1,0 +1,68 @@
+"""Policy commands: a unit's warranty decision and a work order's due dates (issue 4)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from core.errors import UserError
+from ui.commands import actor, command, database
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    w = sub.add_parser("warranty", help="print a unit's warranty decision (JSON and text)")
+    w.add_argument("work_order")
+    w.add_argument("serial")
+    w.add_argument("--received", metavar="DATE", default=None,
+                   help="judge as if the parcel arrived on DATE (YYYY-MM-DD)")
+    w.add_argument("--json", action="store_true", help="print only the JSON")
+    d = sub.add_parser("deadlines", help="print every due date of a work order with its rule")
+    d.add_argument("work_order")
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"--received {text!r} is not a date; write it as YYYY-MM-DD.") from exc
+
+
+@command("warranty")
+def cmd_warranty(args: argparse.Namespace) -> int:
+    from core.services import warranty_decisions
+
+    at = _date(args.received)
+    store = database(args)
+    with store.uow(actor(args)) as uow:
+        unit = warranty_decisions.find_unit(uow, args.work_order, args.serial)
+        decision = warranty_decisions.decide(uow, unit.id, at)
+    data = {"work_order": args.work_order, "serial": args.serial, **decision.to_dict()}
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    if not args.json:
+        print()
+        print(f"{args.serial}: {decision.status.replace('_', ' ')} (rule {decision.rule})")
+        if decision.start or decision.end:
+            print(f"  warranty {decision.start or '?'} .. {decision.end or '?'}, "
+                  f"judged on {decision.judged_on or '?'}")
+        print(f"  {decision.explanation['en']}")
+        print(f"  {decision.explanation['zh_CN']}")
+    return 0
+
+
+@command("deadlines")
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from core.services import warranty_decisions
+
+    store = database(args)
+    with store.uow(actor(args)) as uow:
+        items = warranty_decisions.deadlines_for(uow, args.work_order)
+    if not items:
+        print(f"{args.work_order}: no due dates yet (no policy clock has started).")
+    for d in items:
+        due = d.due.isoformat() if d.due is not None else f"({d.problem})"
+        who = f" {d.serial}" if d.serial else ""
+        print(f"{due}  {d.rule:<3} {d.kind}{who}: {d.explanation['en']}")
+    return 0
