@@ -1,0 +1,357 @@
+"""The intake bench: scan a parcel's paperwork and units, see the verdict from two metres.
+
+Scans come from one :class:`ScanCapture` on the application, scoped to this workspace (and from a
+serial-port or webcam scanner when the station has one). They go through a :class:`ScanQueue`:
+taken at once, stored one after the other in the background, shown in order. Nothing here
+decides anything; `core.services.intake` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.services import intake
+from core.services.intake import ParcelSummary, ScanOutcome
+from core.unit_of_work import Actor, Database
+from ui.intake.close_dialog import CloseParcelDialog
+from ui.intake.scan_queue import ScanQueue
+from ui.intake.slips import Slip, render_slip
+from ui.intake.sounds import VerdictSounds
+from ui.intake.verdict_panel import VerdictPanel, visible_raw
+from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
+from ui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+MARK = {"accepted": "✔", "rejected": "✖", "info": "ℹ"}
+
+
+class IntakeWorkspace(QWidget):
+    """The intake technician's screen: verdict, customer, checklist, log, manual entry."""
+
+    def __init__(self, database: Database, actor: Actor, timezone: dt.tzinfo | None = None,
+                 parent: QWidget | None = None, *, capture: ScanCapture | None = None,
+                 sounds: VerdictSounds | None = None, extra_sources: bool = True) -> None:
+        """Args:
+            database: Where scans are stored.
+            actor: The technician at this station (needs the intake role).
+            timezone: The center's time zone, for times on the slips.
+            parent: Owning widget.
+            capture: The keyboard scan capture; None creates one with the `scanner/threshold_ms`
+                setting, installed on the application. Tests inject one with a fake clock.
+            sounds: Verdict sounds; None loads the bundled ones.
+            extra_sources: Open the serial / webcam scanner configured in the settings.
+        """
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor
+        self.timezone = timezone
+        self.queue = ScanQueue(database, actor, self)
+        self.queue.stored.connect(self._show_outcome)
+        self.queue.failed.connect(self._show_failure)
+        self.queue.pending_changed.connect(self._refresh_pending)
+        self.sounds = sounds if sounds is not None else VerdictSounds(self)
+        self.dialog: CloseParcelDialog | None = None
+        self.last_closed: ParcelSummary | None = None
+        self.last_slip_path: Path | None = None
+        self._parcel_reasons: list[str] = []
+        self._sources: list[QObject] = []
+        self._build()
+
+        if capture is None:
+            threshold = float(QSettings().value("scanner/threshold_ms", DEFAULT_THRESHOLD_MS))
+            capture = ScanCapture(self, threshold_ms=threshold)
+            capture.install()
+        self.capture = capture
+        capture.set_scope(self)
+        capture.scanned.connect(self.take_scan)
+        if extra_sources:
+            self._open_configured_scanners()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.panel = VerdictPanel()
+        self.customer = QLabel(self.tr("Scan the work-order barcode to start a parcel."))
+        font = QFont(self.customer.font())
+        font.setPointSize(18)
+        font.setBold(True)
+        self.customer.setFont(font)
+        self.customer.setWordWrap(True)
+        self.checklist = QListWidget()
+        big = QFont(self.checklist.font())
+        big.setPointSize(15)
+        self.checklist.setFont(big)
+        self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        expected = QGroupBox(self.tr("Expected units"))
+        QVBoxLayout(expected).addWidget(self.checklist)
+
+        self.log_list = QListWidget()
+        self.log_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scans = QGroupBox(self.tr("Scans of this parcel (newest first)"))
+        QVBoxLayout(scans).addWidget(self.log_list)
+
+        self.pending_list = QListWidget()
+        self.pending_list.setFixedHeight(90)
+        self.retry_button = QPushButton(self.tr("Retry storing"))
+        self.retry_button.clicked.connect(self.queue.retry)
+        self.pending_box = QGroupBox(self.tr("Not stored yet"))
+        self.pending_box.setStyleSheet("QGroupBox { color: #b3261e; font-weight: bold; }")
+        pending_layout = QVBoxLayout(self.pending_box)
+        pending_layout.addWidget(self.pending_list)
+        pending_layout.addWidget(self.retry_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.pending_box.setVisible(False)
+
+        self.manual = QLineEdit()
+        self.manual.setPlaceholderText(self.tr("Type a smudged number and press Enter"))
+        ScanCapture.prepare_scan_field(self.manual)
+        self.manual.returnPressed.connect(self._submit_manual)
+        self.close_button = QPushButton(self.tr("Close parcel (F9)"))
+        self.close_button.clicked.connect(self.open_close_dialog)
+        self.refuse_button = QPushButton(self.tr("Refuse parcel (F10)"))
+        self.refuse_button.clicked.connect(self.open_refuse_dialog)
+        self.slip_button = QPushButton(self.tr("Save slip (PDF)…"))
+        self.slip_button.setEnabled(False)
+        self.slip_button.clicked.connect(lambda: self.save_slip())
+        for button in (self.close_button, self.refuse_button, self.slip_button):
+            # A button must never take the focus: Space from a scan would press it.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for key, slot in (("F9", self.open_close_dialog), ("F10", self.open_refuse_dialog)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        entry = QHBoxLayout()
+        entry.addWidget(QLabel(self.tr("Manual entry:")))
+        entry.addWidget(self.manual, 1)
+        entry.addWidget(self.close_button)
+        entry.addWidget(self.refuse_button)
+        entry.addWidget(self.slip_button)
+        left = QVBoxLayout()
+        left.addWidget(self.panel, 3)
+        left.addWidget(self.customer)
+        left.addWidget(expected, 2)
+        right = QVBoxLayout()
+        right.addWidget(scans, 1)
+        right.addWidget(self.pending_box)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(entry)
+        self.panel.show_state("idle", self.tr("READY"), self.tr("Scan a work order or a serial."))
+
+    def _open_configured_scanners(self) -> None:
+        settings = QSettings()
+        port = str(settings.value("scanner/serial_port", "") or "")
+        if port:
+            from ui.scanner.serial import SerialScanner
+
+            serial = SerialScanner(port, int(settings.value("scanner/baud", 9600)), self)
+            serial.scanned.connect(lambda raw: self.take_scan(raw, "serial"))
+            serial.error.connect(self._source_error)
+            serial.open()
+            self._sources.append(serial)
+        if str(settings.value("scanner/camera", "") or "").lower() in ("1", "true", "yes", "on"):
+            from ui.scanner.camera import CameraScanner
+
+            camera = CameraScanner(self)
+            camera.scanned.connect(lambda raw: self.take_scan(raw, "camera"))
+            camera.error.connect(self._source_error)
+            camera.start()
+            self._sources.append(camera)
+
+    def _source_error(self, message: str) -> None:
+        self.panel.show_state("error", self.tr("⚠ SCANNER"), message)
+
+    # -- scans ---------------------------------------------------------------------------------
+
+    def take_scan(self, raw: str, source: str = "keyboard") -> None:
+        """One scan from any scanner: the tracking number if a close dialog is open, else queued."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.take_scan(raw)
+            return
+        self.queue.submit(raw, source)
+
+    def _submit_manual(self) -> None:
+        text = self.manual.text().strip()
+        self.manual.clear()
+        if text:
+            self.take_scan(text, "manual")
+
+    def _show_outcome(self, outcome: ScanOutcome) -> None:
+        titles = {"accepted": self.tr("ACCEPTED"), "rejected": self.tr("REJECTED"),
+                  "info": self.tr("WORK ORDER")}
+        self.panel.show_state(outcome.verdict, f"{MARK.get(outcome.verdict, '')} "
+                              f"{titles.get(outcome.verdict, outcome.verdict.upper())}",
+                              outcome.message)
+        self.sounds.play(outcome.verdict)
+        if outcome.verdict == "rejected":
+            self._parcel_reasons += [r for r in outcome.reasons if ":" not in r]
+        if outcome.work_order and outcome.expected:
+            self.customer.setText(f"{outcome.work_order} · {outcome.customer}")
+            self._fill_checklist(outcome.expected, outcome.serial)
+        time = dt.datetime.now().strftime("%H:%M:%S")
+        item = QListWidgetItem(f"{time}  {MARK.get(outcome.verdict, '?')}  "
+                               f"{visible_raw(outcome.scan)}  —  {outcome.message}")
+        item.setData(Qt.ItemDataRole.UserRole, outcome.as_dict())
+        item.setForeground(VerdictPanel.colour(outcome.verdict))
+        self.log_list.insertItem(0, item)
+
+    def _fill_checklist(self, expected: list[dict[str, Any]], just_scanned: str | None) -> None:
+        self.checklist.clear()
+        for unit in expected:
+            done = bool(unit["received"])
+            item = QListWidgetItem(f"{'☑' if done else '☐'}  {unit['serial']}   {unit['model']}")
+            item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # ticked by scans, never by a click
+            item.setData(Qt.ItemDataRole.UserRole, unit["serial"])
+            if unit["serial"] == just_scanned and done:
+                item.setBackground(VerdictPanel.colour("accepted").lighter(190))
+            self.checklist.addItem(item)
+
+    def _show_failure(self, raw: str, message: str) -> None:
+        self.panel.show_state("error", self.tr("⚠ NOT STORED"), self.tr(
+            "{0}\nThe scan {1} and those after it are kept below; press Retry.").format(
+                message, visible_raw(raw)))
+        self.sounds.play("rejected")
+
+    def _refresh_pending(self) -> None:
+        pending = self.queue.pending()
+        self.pending_list.clear()
+        for scan in pending:
+            self.pending_list.addItem(f"{visible_raw(scan.raw)}   ({scan.source})")
+        # Shown only when something is stuck: a scan being stored for a few ms is not news.
+        self.pending_box.setVisible(self.queue.stopped and bool(pending))
+
+    # -- closing the parcel --------------------------------------------------------------------
+
+    def _can_finish_parcel(self) -> bool:
+        if not self.queue.idle:
+            self.panel.show_state("error", self.tr("⚠ WAIT"), self.tr(
+                "{0} scan(s) are not stored yet: retry them before closing the parcel.").format(
+                    len(self.queue.pending())))
+            return False
+        return True
+
+    def _missing(self) -> list[str]:
+        return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.checklist.count())
+                if self.checklist.item(i).checkState() != Qt.CheckState.Checked]
+
+    def open_close_dialog(self) -> CloseParcelDialog | None:
+        """F9: record the parcel's condition and close it (non-modal open; returns the dialog)."""
+        return self._open_dialog(refusing=False)
+
+    def open_refuse_dialog(self) -> CloseParcelDialog | None:
+        """F10: refuse the parcel (rule S3) with the reasons of its rejected scans."""
+        return self._open_dialog(refusing=True)
+
+    def _open_dialog(self, refusing: bool) -> CloseParcelDialog | None:
+        if self.dialog is not None and self.dialog.isVisible():
+            return self.dialog
+        if not self._can_finish_parcel():
+            return None
+        if self.queue.intake_id is None and not refusing:
+            self.panel.show_state("info", "ℹ " + self.tr("NO PARCEL"),
+                                  self.tr("Nothing scanned yet: there is no parcel to close."))
+            return None
+        work_order = self.customer.text().split(" · ")[0] if self.checklist.count() else None
+        self.dialog = CloseParcelDialog(self, work_order=work_order, missing=self._missing(),
+                                        refusing=refusing,
+                                        reasons=list(dict.fromkeys(self._parcel_reasons)))
+        self.dialog.accepted.connect(lambda d=self.dialog: self._finish_parcel(d))
+        self.dialog.open()
+        return self.dialog
+
+    def _finish_parcel(self, dialog: CloseParcelDialog) -> None:
+        values = dialog.closing()
+        intake_id = self.queue.intake_id
+        database, actor = self.database, self.actor
+
+        def op() -> ParcelSummary:
+            with database.uow(actor) as uow:
+                if dialog.refusing:
+                    # refuse_parcel keeps notes only; the arrival details go into them.
+                    details = (f"Condition: {', '.join(values.condition)}. Carrier: "
+                               f"{values.carrier}. Tracking: {values.tracking_number}.")
+                    return intake.refuse_parcel(uow, intake_id, values.reasons,
+                                                f"{values.notes}\n{details}".strip())
+                return intake.close_parcel(uow, intake_id or 0, condition=values.condition,
+                                           carrier=values.carrier,
+                                           tracking_number=values.tracking_number,
+                                           notes=values.notes, photos=values.photos)
+
+        run_in_background(op, self._parcel_finished, self._parcel_failed)
+
+    def _parcel_finished(self, summary: ParcelSummary) -> None:
+        self.last_closed = summary
+        self.queue.start_new_parcel()
+        self._parcel_reasons = []
+        self.dialog = None
+        refused = summary.verdict == "refused"
+        slip = self.tr("refusal slip") if refused else self.tr("intake slip")
+        missing = (self.tr(" Missing: {0}.").format(", ".join(summary.missing))
+                   if summary.missing else "")
+        self.panel.show_state(
+            "rejected" if refused else "info",
+            ("✖ " + self.tr("PARCEL REFUSED")) if refused else ("■ " + self.tr("PARCEL CLOSED")),
+            self.tr("Parcel {0}{1}: {2} unit(s) received.{3} Save the {4} with the button "
+                    "below.").format(summary.intake_id,
+                                     f" ({summary.work_order})" if summary.work_order else "",
+                                     len(summary.received), missing, slip))
+        self.slip_button.setText(self.tr("Save {0} (PDF)…").format(slip))
+        self.slip_button.setEnabled(True)
+        self.customer.setText(self.tr("Scan the work-order barcode to start the next parcel."))
+        self.checklist.clear()
+        self.log_list.insertItem(0, f"{dt.datetime.now():%H:%M:%S}  ■  parcel {summary.intake_id}"
+                                    f" {summary.verdict}")
+
+    def _parcel_failed(self, exc: BaseException) -> None:
+        self.dialog = None
+        self.panel.show_state("error", self.tr("⚠ NOT CLOSED"), str(exc))
+
+    # -- slips ---------------------------------------------------------------------------------
+
+    def save_slip(self, path: str | Path | None = None) -> None:
+        """Render the last closed parcel's slip and save it to `path` (None: ask, then open it)."""
+        if self.last_closed is None:
+            return
+        intake_id, database, actor, tz = (self.last_closed.intake_id, self.database, self.actor,
+                                          self.timezone)
+        run_in_background(lambda: render_slip(database, actor, intake_id, tz),
+                          lambda slip: self._slip_ready(slip, path),
+                          lambda exc: self.panel.show_state("error", "⚠ SLIP", str(exc)))
+
+    def _slip_ready(self, slip: Slip, path: str | Path | None) -> None:
+        ask = path is None
+        if ask:
+            start = str(Path.home() / slip.file_name)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save slip"), start,
+                                                  self.tr("PDF (*.pdf)"))
+            if not path:
+                return
+        target = Path(path)
+        target.write_bytes(slip.pdf)
+        self.last_slip_path = target
+        if ask:  # the viewer prints it until the labels issue brings printers
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

@@ -1,0 +1,47 @@
+"""The slip that goes on a closed parcel: the intake slip, or the refusal slip (rule S3).
+
+PDF for now (the labels issue adds printers). Built in a background operation: plain data in
+(the parcel id), PDF bytes out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from core import center
+from core.models import ParcelIntake, Scan
+from core.unit_of_work import Actor, Database
+from reports.from_models import center_info_from, intake_slip_data_for, refusal_slip_data_for
+from reports.pdf_slips import render_intake_slip_pdf, render_refusal_slip_pdf
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A rendered slip and a file name to offer for it."""
+
+    kind: str  # intake / refusal
+    file_name: str
+    pdf: bytes
+
+
+def render_slip(database: Database, actor: Actor, intake_id: int, tz: dt.tzinfo | None) -> Slip:
+    """The intake slip of an accepted parcel, or the refusal slip of a refused one."""
+    with database.uow(actor) as uow:
+        parcel = uow.session.get(ParcelIntake, intake_id)
+        if parcel is None:
+            raise LookupError(f"Parcel {intake_id} does not exist.")
+        info = center_info_from(center.load(uow))
+        wo = parcel.work_order
+        if parcel.verdict == "refused" or wo is None:
+            # TODO(core): a `parcel_scans(uow, intake_id)` service would keep this query in core.
+            scans = uow.session.scalars(
+                select(Scan).where(Scan.intake_id == intake_id).order_by(Scan.id)).all()
+            data = refusal_slip_data_for(parcel, scans, info, tz=tz)
+            return Slip("refusal", f"refusal-slip-parcel-{intake_id}.pdf",
+                        render_refusal_slip_pdf(data))
+        data = intake_slip_data_for(parcel, wo, info, tz=tz)
+        return Slip("intake", f"intake-slip-{wo.number}-parcel-{intake_id}.pdf",
+                    render_intake_slip_pdf(data))
