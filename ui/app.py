@@ -31,8 +31,10 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(database: Database, url: str, station: str | None = None) -> int:
+    from ui.intake import register as register_intake
     from ui.main_window import MainWindow
 
+    register_intake()
     app = application()
     with database.uow() as uow:
         tz = center.load(uow).timezone
