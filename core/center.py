@@ -54,6 +54,27 @@ def store(uow: UnitOfWork, key: str, value: str) -> None:
         row.value = value
 
 
+def save(uow: UnitOfWork, values: dict[str, str]) -> None:
+    """Save center-wide settings after checking them; audited. Supervisors and administrators."""
+    from core import audit
+    from core.audit import Change
+    from core.permissions import Role, require
+
+    require(uow.actor, Role.SUPERVISOR, Role.ADMINISTRATOR, action="change center settings")
+    if "center.timezone" in values:
+        zone(values["center.timezone"])
+    if not values.get("center.name", "x").strip():
+        raise UserError("The center needs a name: it is printed on every label and report.")
+    current = load(uow)
+    changed = {k: v.strip() for k, v in values.items() if current.get(k) != v.strip()}
+    for key, value in changed.items():
+        store(uow, key, value)
+    if changed:
+        audit.record(uow, Change("settings.save", "setting", ",".join(sorted(changed)), None,
+                                 {k: current.get(k) for k in changed}, changed))
+    uow.commit()
+
+
 def local_time(moment: dt.datetime | None, tz: ZoneInfo) -> str:
     """A stored UTC time as the center's wall-clock time, for display."""
     if moment is None:

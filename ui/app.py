@@ -30,12 +30,30 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+WORKSPACE_MODULES = ("ui.intake", "ui.repair", "ui.shipping", "ui.admin")
+
+
+def register_workspaces() -> None:
+    """Add every workspace this installation has to the main window, in the bench's order."""
+    import importlib
+
+    for name in WORKSPACE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register()
+
+
 def run_gui(database: Database, url: str, station: str | None = None) -> int:
     from ui.intake import register as register_intake
     from ui.main_window import MainWindow
 
     register_intake()
     app = application()
+    register_workspaces()
     with database.uow() as uow:
         tz = center.load(uow).timezone
     actor = Actor(username="desk", station=station or socket.gethostname(), roles=SYSTEM.roles)

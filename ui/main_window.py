@@ -30,10 +30,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.workspaces: dict[str, QWidget] = {}
-        for title, factory in WORKSPACES:
-            self.add_workspace(title, factory(self))
         self.browser = WorkOrderBrowser(database, timezone)
+        # Role workspaces first, the browser, then Admin last: the order of a working day.
+        for title, factory in WORKSPACES:
+            if title == "Admin":
+                continue
+            self.add_workspace(title, factory(self))
         self.add_workspace(self.tr("Work orders"), self.browser)
+        for title, factory in WORKSPACES:
+            if title == "Admin":
+                self.add_workspace(title, factory(self))
 
         self.db_label = QLabel(self.tr("Database: {0}").format(db.describe(url)))
         self.station_label = QLabel(self.tr("Station: {0}   User: {1}").format(

@@ -7,9 +7,12 @@ from collections.abc import Mapping
 
 from sqlalchemy import select
 
+from core import audit
+from core.audit import Change
 from core.errors import UserError
 from core.models import Policy as PolicyRow
-from core.models import Setting
+from core.models import Product, Setting, utcnow
+from core.permissions import Role, require
 from core.policies import presets
 from core.policies.schema import Policy
 from core.unit_of_work import UnitOfWork
@@ -33,3 +36,40 @@ def policy_for(uow: UnitOfWork, code: str) -> Policy:
 def policy_settings(uow: UnitOfWork) -> Mapping[str, str]:
     """Center settings that policies read (e.g. jasminer.warranty_months, calendar.*)."""
     return dict(uow.session.execute(select(Setting.key, Setting.value)).all())
+
+
+def save_policy(uow: UnitOfWork, text: str, source_name: str) -> Policy:
+    """Add or replace a center's own policy file; refused whole if it does not validate.
+
+    Presets shipped with the program cannot be replaced, only copied under a new code.
+    """
+    require(uow.actor, Role.ADMINISTRATOR, action="edit policies")
+    policy = presets.parse_policy(text, source_name)
+    row = uow.session.scalar(select(PolicyRow).where(PolicyRow.code == policy.code))
+    if row is not None and row.is_preset:
+        raise UserError(f"{policy.code!r} is a preset shipped with RepairBench; give your policy "
+                        "another code (e.g. 'acme_cables') and assign it to the product models.")
+    before = {"document": row.document} if row is not None else None
+    if row is None:
+        row = PolicyRow(code=policy.code, name=policy.name, is_preset=False, document=text)
+        uow.session.add(row)
+    else:
+        row.name, row.document, row.updated_at = policy.name, text, utcnow()
+    audit.record(uow, Change("policy.save", "policy", policy.code, None, before,
+                             {"name": policy.name, "document": text}))
+    uow.commit()
+    return policy
+
+
+def assign_policy(uow: UnitOfWork, model: str, code: str) -> None:
+    """Make `code` the policy of the product model `model` (audited)."""
+    require(uow.actor, Role.ADMINISTRATOR, action="assign policies")
+    product = uow.session.scalar(select(Product).where(Product.model == model))
+    if product is None:
+        raise UserError(f"There is no product model {model!r} in the catalogue.")
+    policy_for(uow, code)  # refuses an unknown or invalid policy
+    before = product.policy_code
+    product.policy_code = code
+    audit.record(uow, Change("product.policy", "product", model, None, {"policy": before},
+                             {"policy": code}))
+    uow.commit()
