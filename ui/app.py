@@ -48,10 +48,8 @@ def register_workspaces() -> None:
 
 
 def run_gui(database: Database, url: str, station: str | None = None) -> int:
-    from ui.intake import register as register_intake
     from ui.main_window import MainWindow
 
-    register_intake()
     app = application()
     register_workspaces()
     with database.uow() as uow:
