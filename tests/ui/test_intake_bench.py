@@ -17,7 +17,7 @@ from core.unit_of_work import Actor, Database
 from tests.core.test_work_order_import import HEADER, row
 from tests.ui.test_scanner_keyboard import StepClock, scan
 from ui import worker
-from ui.intake.bench import IntakeWorkspace
+from ui.intake.bench import RECEIVED_ROLE, IntakeWorkspace
 from ui.scanner.keyboard import ScanCapture
 
 TECHNICIAN = Actor(username="ann", station="bench-1", roles=frozenset({"intake"}))
@@ -76,7 +76,7 @@ def log_lines(bench: IntakeWorkspace) -> list[str]:
 
 def ticks(bench: IntakeWorkspace) -> dict[str, bool]:
     items = [bench.checklist.item(i) for i in range(bench.checklist.count())]
-    return {i.data(Qt.ItemDataRole.UserRole): i.checkState() == Qt.CheckState.Checked for i in items}
+    return {i.data(Qt.ItemDataRole.UserRole): i.data(RECEIVED_ROLE) for i in items}
 
 
 def stored_scans(database: Database) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -42,6 +42,8 @@ from ui.worker import run_in_background
 log = logging.getLogger(__name__)
 
 MARK = {"accepted": "✔", "rejected": "✖", "info": "ℹ"}
+#: Item data of a checklist line: whether the unit is in.
+RECEIVED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class IntakeWorkspace(QWidget):
@@ -106,6 +108,11 @@ class IntakeWorkspace(QWidget):
 
         self.log_list = QListWidget()
         self.log_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.log_list.setWordWrap(True)
+        self.log_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        log_font = QFont(self.log_list.font())
+        log_font.setPointSize(11)
+        self.log_list.setFont(log_font)
         scans = QGroupBox(self.tr("Scans of this parcel (newest first)"))
         QVBoxLayout(scans).addWidget(self.log_list)
 
@@ -221,12 +228,15 @@ class IntakeWorkspace(QWidget):
         self.checklist.clear()
         for unit in expected:
             done = bool(unit["received"])
+            # A large text mark rather than a check box: readable from afar, never clickable.
             item = QListWidgetItem(f"{'☑' if done else '☐'}  {unit['serial']}   {unit['model']}")
-            item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # ticked by scans, never by a click
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setData(Qt.ItemDataRole.UserRole, unit["serial"])
+            item.setData(RECEIVED_ROLE, done)
+            if done:
+                item.setForeground(VerdictPanel.colour("accepted"))
             if unit["serial"] == just_scanned and done:
-                item.setBackground(VerdictPanel.colour("accepted").lighter(190))
+                item.setBackground(QColor("#d7f0dd"))
             self.checklist.addItem(item)
 
     def _show_failure(self, raw: str, message: str) -> None:
@@ -256,7 +266,7 @@ class IntakeWorkspace(QWidget):
     def _missing(self) -> list[str]:
         return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.checklist.count())
-                if self.checklist.item(i).checkState() != Qt.CheckState.Checked]
+                if not self.checklist.item(i).data(RECEIVED_ROLE)]
 
     def open_close_dialog(self) -> CloseParcelDialog | None:
         """F9: record the parcel's condition and close it (non-modal open; returns the dialog)."""

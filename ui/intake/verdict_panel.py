@@ -49,7 +49,8 @@ class VerdictPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.addWidget(self.title)
-        layout.addWidget(self.message, 1)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
         self.state = "idle"
 
     def show_state(self, state: str, title: str, message: str) -> None:
