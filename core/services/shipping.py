@@ -1,0 +1,372 @@
+"""Shipping units back (rules S1, S2): parcels, tracking numbers, and the moment they leave.
+
+A work order's ready units are packed into shipments (one parcel each; large work orders go in
+batches, "parcel n of m"), the carrier's tracking number is scanned onto each parcel, and `ship`
+marks the parcel's units shipped. Every change that two clerks could make at once is a conditional
+UPDATE whose row count is checked, so of two clerks shipping the same unit one wins and the other
+is told, and nothing is ever half shipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from core.audit import Change, record
+from core.errors import UserError
+from core.models import (
+    Diagnosis,
+    Quote,
+    Shipment,
+    Unit,
+    UnitStatus,
+    WorkOrder,
+    utcnow,
+)
+from core.permissions import Role, require
+from core.policies.deadlines import freight_payer
+from core.services.lifecycle import record_unit_change, refresh_work_order_status
+from core.services.policies import policy_for
+from core.unit_of_work import UnitOfWork
+
+# A unit leaves from any of these: repaired and tested, sent back unrepaired, or a replacement.
+READY_STATES: tuple[UnitStatus, ...] = (
+    UnitStatus.READY_TO_SHIP, UnitStatus.RETURN_UNREPAIRED, UnitStatus.REPLACEMENT)
+DEFAULT_CARRIERS: tuple[str, ...] = ("SF Express", "Deppon", "KYE")
+# Quote states in which the customer agreed to pay; unpaid, they are collected on delivery (S1).
+_CHARGED_QUOTE_STATES = ("accepted",)
+_TRACKING = re.compile(r"[\x21-\x7e]{4,64}")
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class ReadyUnit:
+    """One unit waiting to go back, and the parcel it is already packed in, if any."""
+
+    unit_id: int
+    serial: str
+    model: str
+    status: str
+    shipment_id: int | None
+    tracking_number: str
+
+
+@dataclass(frozen=True)
+class ReadyGroup:
+    """The ready units of one work order, which all go to its one return address."""
+
+    work_order_id: int
+    work_order_number: str
+    customer: str
+    address: str
+    has_return_address: bool
+    units: tuple[ReadyUnit, ...]
+
+
+@dataclass(frozen=True)
+class ShipmentSummary:
+    """A parcel as the shipping screen shows it."""
+
+    shipment_id: int
+    work_order_number: str
+    carrier: str
+    service: str
+    tracking_number: str
+    parcel_no: int
+    parcel_count: int
+    freight_payer: str
+    cod_amount: Decimal
+    currency: str
+    serials: tuple[str, ...]
+    shipped: bool
+
+
+def address_text(wo: WorkOrder) -> str:
+    """The return address on one line, for grouping and display."""
+    parts = [*(ln.strip() for ln in wo.address.splitlines()), wo.city, wo.province,
+             wo.postal_code, wo.country]
+    return ", ".join(p.strip() for p in parts if p and p.strip())
+
+
+def ready_to_ship(uow: UnitOfWork, limit: int = 2000) -> list[ReadyGroup]:
+    """Units waiting to go back, grouped by return address, then work order.
+
+    Args:
+        limit: At most this many units are listed (the oldest work orders first).
+    """
+    rows = uow.session.execute(
+        select(Unit, WorkOrder)
+        .join(WorkOrder, Unit.work_order_id == WorkOrder.id)
+        .where(Unit.status.in_(READY_STATES))
+        .options(selectinload(Unit.product), selectinload(WorkOrder.customer))
+        .order_by(WorkOrder.id, Unit.id).limit(limit)).all()
+    tracking = _tracking_numbers(uow, {u.shipment_id for u, _ in rows if u.shipment_id})
+    groups: dict[int, tuple[WorkOrder, list[ReadyUnit]]] = {}
+    for unit, wo in rows:
+        groups.setdefault(wo.id, (wo, []))[1].append(ReadyUnit(
+            unit.id, unit.serial, unit.product.model, unit.status.value, unit.shipment_id,
+            tracking.get(unit.shipment_id, "") if unit.shipment_id else ""))
+    result = [ReadyGroup(wo.id, wo.number, wo.customer.name, address_text(wo),
+                         wo.has_return_address, tuple(units)) for wo, units in groups.values()]
+    # Parcels to one address leave together, so the same address sorts together.
+    return sorted(result, key=lambda g: (g.address.casefold(), g.work_order_number))
+
+
+def _tracking_numbers(uow: UnitOfWork, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(uow.session.execute(
+        select(Shipment.id, Shipment.tracking_number).where(Shipment.id.in_(ids))).all())
+
+
+@dataclass(frozen=True)
+class FreightTerms:
+    """Who pays the freight of one parcel and whether it is cash on delivery."""
+
+    payer: str
+    cash_on_delivery: bool
+    carriers: tuple[str, ...]
+
+
+def is_product_defect(uow: UnitOfWork, unit_id: int) -> bool:
+    """Whether the unit's latest diagnosis found a defect of the product itself (S2)."""
+    cause = uow.session.scalar(select(Diagnosis.cause).where(Diagnosis.unit_id == unit_id)
+                               .order_by(Diagnosis.created_at.desc(), Diagnosis.id.desc()).limit(1))
+    return cause == "product_defect"
+
+
+def freight_for(uow: UnitOfWork, unit: Unit) -> FreightTerms:
+    """The freight terms of the unit's vendor policy; the center pays where a policy says nothing."""
+    policy = policy_for(uow, unit.product.policy_code)
+    if policy.freight is None:
+        return FreightTerms("center", False, ())
+    decision = freight_payer(policy, product_defect=is_product_defect(uow, unit.id))
+    # "vendor" pays means the center sends prepaid and settles with the vendor: for the carrier the
+    # sender pays, which is what the label must say.
+    payer = "center" if decision.payer == "vendor" else decision.payer
+    return FreightTerms(payer, decision.cash_on_delivery, tuple(decision.carriers))
+
+
+def unpaid_charges(uow: UnitOfWork, unit: Unit) -> Decimal:
+    """What the customer agreed to pay for this unit and has not paid: collected on delivery."""
+    if unit.paid_at is not None:
+        return Decimal("0")
+    quote = uow.session.scalar(
+        select(Quote).where(Quote.unit_id == unit.id, Quote.status.in_(_CHARGED_QUOTE_STATES))
+        .options(selectinload(Quote.lines)).order_by(Quote.version.desc()).limit(1))
+    if quote is None:
+        return Decimal("0")
+    total = Decimal("0")
+    for line in quote.lines:
+        net = Decimal(line.quantity) * Decimal(line.unit_price) * \
+            (1 - Decimal(line.discount_percent or 0) / 100)
+        total += net * (1 + Decimal(line.tax_percent or 0) / 100)
+    return total.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def _work_order(uow: UnitOfWork, work_order: WorkOrder | str | int) -> WorkOrder:
+    if isinstance(work_order, WorkOrder):
+        return work_order
+    column = WorkOrder.id if isinstance(work_order, int) else WorkOrder.number
+    wo = uow.session.scalar(select(WorkOrder).where(column == work_order))
+    if wo is None:
+        raise UserError(f"There is no work order {work_order!r}.")
+    return wo
+
+
+def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_ids: Sequence[int],
+                     carrier: str, service: str = "", batch_size: int = 0) -> list[ShipmentSummary]:
+    """Pack ready units of one work order into parcels and commit them.
+
+    Units whose freight terms differ (S2: a product defect or not) never share a parcel, because
+    one label can name only one payer. Each parcel holds at most `batch_size` units (0: no limit).
+
+    Raises:
+        UserError: a unit is not ready, not on this work order, already packed, or the carrier is
+            not one the vendor's policy allows; nothing is stored then.
+    """
+    require(uow.actor, Role.SHIPPING, action="pack units for shipping")
+    carrier = carrier.strip()
+    if not carrier:
+        raise UserError("Choose a carrier first.")
+    if batch_size < 0:
+        raise UserError("The batch size cannot be negative.")
+    wo = _work_order(uow, work_order)
+    if not wo.has_return_address:
+        raise UserError(f"Work order {wo.number} has no complete return address; add it first.")
+    wanted = list(dict.fromkeys(unit_ids))
+    if not wanted:
+        raise UserError("Select the units to pack.")
+    units = uow.session.scalars(select(Unit).where(Unit.id.in_(wanted))
+                                .options(selectinload(Unit.product)).order_by(Unit.id)).all()
+    _check_packable(wo, wanted, units)
+    by_terms: dict[FreightTerms, list[Unit]] = {}
+    for unit in units:
+        by_terms.setdefault(freight_for(uow, unit), []).append(unit)
+    for terms in by_terms:
+        if terms.carriers and carrier not in terms.carriers:
+            raise UserError(f"{carrier} is not a carrier this vendor allows for work order "
+                            f"{wo.number}; use one of: {', '.join(terms.carriers)}.")
+    parcels = [(terms, chunk) for terms, group in by_terms.items()
+               for chunk in _chunks(group, batch_size or len(group))]
+    now = utcnow()
+    created: list[ShipmentSummary] = []
+    for n, (terms, chunk) in enumerate(parcels, start=1):
+        cod = sum((unpaid_charges(uow, u) for u in chunk), Decimal("0")) \
+            if terms.cash_on_delivery else Decimal("0")
+        shipment = Shipment(work_order_id=wo.id, carrier=carrier, service=service.strip(),
+                            batch_no=n, batch_count=len(parcels), cod_amount=cod,
+                            freight_payer=terms.payer, created_at=now, user_id=uow.actor.user_id)
+        uow.session.add(shipment)
+        uow.session.flush()
+        _claim(uow, shipment.id, [u.id for u in chunk])
+        serials = tuple(u.serial for u in chunk)
+        record(uow, Change("shipment.create", "shipment", str(shipment.id), wo.id, after={
+            "carrier": carrier, "service": shipment.service, "parcel": f"{n}/{len(parcels)}",
+            "freight_payer": terms.payer, "cod_amount": str(cod), "serials": list(serials)}))
+        created.append(_summary(shipment, wo.number, serials))
+    uow.commit()
+    return created
+
+
+def _check_packable(wo: WorkOrder, wanted: list[int], units: Sequence[Unit]) -> None:
+    found = {u.id: u for u in units}
+    missing = [str(i) for i in wanted if i not in found]
+    if missing:
+        raise UserError(f"Unknown unit id(s): {', '.join(missing)}.")
+    for unit in units:
+        if unit.work_order_id != wo.id:
+            raise UserError(f"Unit {unit.serial} is not on work order {wo.number}.")
+        if unit.status not in READY_STATES:
+            raise UserError(f"Unit {unit.serial} is {unit.status.value}, not ready to ship.")
+        if unit.shipment_id is not None:
+            raise UserError(f"Unit {unit.serial} is already packed in parcel {unit.shipment_id}.")
+
+
+def _claim(uow: UnitOfWork, shipment_id: int, unit_ids: list[int]) -> None:
+    # Conditional: another clerk may have packed one of these units since we read it.
+    result = uow.session.execute(
+        update(Unit).where(Unit.id.in_(unit_ids), Unit.shipment_id.is_(None),
+                           Unit.status.in_(READY_STATES))
+        .values(shipment_id=shipment_id).execution_options(synchronize_session=False))
+    if result.rowcount != len(unit_ids):  # type: ignore[attr-defined]
+        raise UserError("Another station packed or changed some of these units just now; "
+                        "nothing was packed. Refresh the list and try again.")
+
+
+def _chunks(items: list[Unit], size: int) -> Iterable[list[Unit]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _summary(shipment: Shipment, number: str, serials: tuple[str, ...]) -> ShipmentSummary:
+    return ShipmentSummary(shipment.id, number, shipment.carrier, shipment.service,
+                           shipment.tracking_number, shipment.batch_no, shipment.batch_count,
+                           shipment.freight_payer, shipment.cod_amount, shipment.currency, serials,
+                           shipment.shipped_at is not None)
+
+
+def get_shipment(uow: UnitOfWork, shipment_id: int) -> Shipment:
+    shipment = uow.session.get(Shipment, shipment_id)
+    if shipment is None:
+        raise UserError(f"There is no parcel {shipment_id}.")
+    return shipment
+
+
+def shipment_units(uow: UnitOfWork, shipment_id: int) -> list[Unit]:
+    return list(uow.session.scalars(select(Unit).where(Unit.shipment_id == shipment_id)
+                                    .order_by(Unit.id)))
+
+
+def open_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int) -> list[ShipmentSummary]:
+    """The work order's parcels, shipped or not, in the order they were packed."""
+    wo = _work_order(uow, work_order)
+    rows = uow.session.scalars(select(Shipment).where(Shipment.work_order_id == wo.id)
+                               .order_by(Shipment.id)).all()
+    return [_summary(s, wo.number, tuple(u.serial for u in shipment_units(uow, s.id)))
+            for s in rows]
+
+
+def latest_shipment(uow: UnitOfWork, work_order: WorkOrder | str | int) -> Shipment | None:
+    wo = _work_order(uow, work_order)
+    return uow.session.scalar(select(Shipment).where(Shipment.work_order_id == wo.id)
+                              .order_by(Shipment.id.desc()).limit(1))
+
+
+def assign_tracking(uow: UnitOfWork, shipment_id: int, tracking_number: str) -> ShipmentSummary:
+    """Store the carrier's tracking number scanned from its waybill, and commit."""
+    require(uow.actor, Role.SHIPPING, action="assign tracking numbers")
+    tracking = tracking_number.strip()
+    if not _TRACKING.fullmatch(tracking):
+        raise UserError(f"{tracking_number!r} is not a tracking number: scan the carrier's "
+                        "barcode (4-64 letters and digits, no spaces).")
+    shipment = get_shipment(uow, shipment_id)
+    if shipment.shipped_at is not None:
+        raise UserError(f"Parcel {shipment_id} has already left; its tracking number stays.")
+    other = uow.session.scalar(select(Shipment.id).where(
+        Shipment.tracking_number == tracking, Shipment.id != shipment_id))
+    if other is not None:
+        raise UserError(f"Tracking number {tracking} is already on parcel {other}; "
+                        "each parcel needs its own waybill.")
+    before = shipment.tracking_number
+    shipment.tracking_number = tracking
+    record(uow, Change("shipment.tracking", "shipment", str(shipment.id), shipment.work_order_id,
+                       before={"tracking_number": before}, after={"tracking_number": tracking}))
+    wo = uow.session.get(WorkOrder, shipment.work_order_id)
+    serials = tuple(u.serial for u in shipment_units(uow, shipment.id))
+    uow.commit()
+    return _summary(shipment, wo.number if wo else "", serials)
+
+
+def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
+    """Mark the parcel and its units shipped, in one transaction, and commit.
+
+    Raises:
+        UserError: the parcel has no tracking number, is empty, or another clerk shipped or
+            changed one of its units first; then nothing at all is shipped.
+    """
+    require(uow.actor, Role.SHIPPING, action="ship parcels")
+    shipment = get_shipment(uow, shipment_id)
+    if shipment.shipped_at is not None:
+        raise UserError(f"Parcel {shipment_id} was already shipped.")
+    if not shipment.tracking_number:
+        raise UserError(f"Parcel {shipment_id} has no tracking number yet; scan the waybill first.")
+    units = shipment_units(uow, shipment_id)
+    if not units:
+        raise UserError(f"Parcel {shipment_id} holds no units.")
+    old = {u.id: u.status for u in units}
+    now = utcnow()
+    # The WHERE re-checks the state at write time: a clerk who read the units before another one
+    # shipped them updates fewer rows than expected and is stopped here.
+    done = uow.session.execute(
+        update(Unit).where(Unit.id.in_(list(old)), Unit.shipment_id == shipment_id,
+                           Unit.status.in_(READY_STATES))
+        .values(status=UnitStatus.SHIPPED, shipped_at=now)
+        .execution_options(synchronize_session=False)).rowcount  # type: ignore[attr-defined]
+    parcel = uow.session.execute(
+        update(Shipment).where(Shipment.id == shipment_id, Shipment.shipped_at.is_(None))
+        .values(shipped_at=now).execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    if done != len(old) or parcel != 1:
+        uow.rollback()
+        raise UserError(f"Parcel {shipment_id} was shipped or changed at another station just "
+                        "now; nothing was shipped here. Refresh the list.")
+    for unit in units:
+        uow.session.expire(unit)
+        record_unit_change(uow, unit, old[unit.id], UnitStatus.SHIPPED,
+                           reason=f"shipped with {shipment.carrier} {shipment.tracking_number}")
+    uow.session.expire(shipment)
+    wo = uow.session.get(WorkOrder, shipment.work_order_id)
+    assert wo is not None
+    refresh_work_order_status(uow, wo)
+    serials = tuple(u.serial for u in units)
+    record(uow, Change("shipment.ship", "shipment", str(shipment_id), wo.id, after={
+        "tracking_number": shipment.tracking_number, "serials": list(serials)}))
+    summary = _summary(shipment, wo.number, serials)
+    uow.commit()
+    return summary
