@@ -289,3 +289,25 @@ def test_sounds_are_distinct_files_and_never_crash(qtbot):
     sounds = VerdictSounds(volume=0.5)
     for verdict in ("accepted", "rejected", "info", "error"):
         sounds.play(verdict)
+
+
+def test_a_failed_close_keeps_the_parcel_open(qtbot, workspace, bench_db, monkeypatch, immediate):
+    from core.services import intake
+
+    scan(workspace, "WO-1")
+    scan(workspace, "SN-1")
+    parcel = workspace.queue.intake_id
+    real_close = intake.close_parcel
+    monkeypatch.setattr(intake, "close_parcel", lambda *a, **k: (_ for _ in ()).throw(
+        OSError("database is locked")))
+    workspace.open_close_dialog().accept()
+    assert workspace.panel.title.text() == "⚠ NOT CLOSED"
+    assert workspace.queue.intake_id == parcel
+
+    monkeypatch.setattr(intake, "close_parcel", real_close)
+    dialog = workspace.open_close_dialog()
+    assert dialog.missing_label.text() == "SN-2"  # the checklist survived the failure
+    dialog.accept()
+    assert workspace.last_closed is not None and workspace.last_closed.intake_id == parcel
+    scan(workspace, "SN-2")  # the next scan starts a new parcel
+    assert workspace.queue.intake_id != parcel

@@ -75,6 +75,7 @@ class IntakeWorkspace(QWidget):
         self.last_closed: ParcelSummary | None = None
         self.last_slip_path: Path | None = None
         self._parcel_reasons: list[str] = []
+        self._work_order: str | None = None
         self._sources: list[QObject] = []
         self._build()
 
@@ -215,6 +216,7 @@ class IntakeWorkspace(QWidget):
         if outcome.verdict == "rejected":
             self._parcel_reasons += [r for r in outcome.reasons if ":" not in r]
         if outcome.work_order and outcome.expected:
+            self._work_order = outcome.work_order
             self.customer.setText(f"{outcome.work_order} · {outcome.customer}")
             self._fill_checklist(outcome.expected, outcome.serial)
         time = dt.datetime.now().strftime("%H:%M:%S")
@@ -285,8 +287,7 @@ class IntakeWorkspace(QWidget):
             self.panel.show_state("info", "ℹ " + self.tr("NO PARCEL"),
                                   self.tr("Nothing scanned yet: there is no parcel to close."))
             return None
-        work_order = self.customer.text().split(" · ")[0] if self.checklist.count() else None
-        self.dialog = CloseParcelDialog(self, work_order=work_order, missing=self._missing(),
+        self.dialog = CloseParcelDialog(self, work_order=self._work_order, missing=self._missing(),
                                         refusing=refusing,
                                         reasons=list(dict.fromkeys(self._parcel_reasons)))
         self.dialog.accepted.connect(lambda d=self.dialog: self._finish_parcel(d))
@@ -297,6 +298,10 @@ class IntakeWorkspace(QWidget):
         values = dialog.closing()
         intake_id = self.queue.intake_id
         database, actor = self.database, self.actor
+        # From now on scans belong to the next parcel, even before the close is stored.
+        self.queue.start_new_parcel()
+        previous = (self._parcel_reasons, self._work_order)
+        self._parcel_reasons, self._work_order = [], None
 
         def op() -> ParcelSummary:
             with database.uow(actor) as uow:
@@ -311,12 +316,11 @@ class IntakeWorkspace(QWidget):
                                            tracking_number=values.tracking_number,
                                            notes=values.notes, photos=values.photos)
 
-        run_in_background(op, self._parcel_finished, self._parcel_failed)
+        run_in_background(op, self._parcel_finished,
+                          lambda exc: self._parcel_failed(exc, intake_id, previous))
 
     def _parcel_finished(self, summary: ParcelSummary) -> None:
         self.last_closed = summary
-        self.queue.start_new_parcel()
-        self._parcel_reasons = []
         self.dialog = None
         refused = summary.verdict == "refused"
         slip = self.tr("refusal slip") if refused else self.tr("intake slip")
@@ -331,14 +335,20 @@ class IntakeWorkspace(QWidget):
                                      len(summary.received), missing, slip))
         self.slip_button.setText(self.tr("Save {0} (PDF)…").format(slip))
         self.slip_button.setEnabled(True)
-        self.customer.setText(self.tr("Scan the work-order barcode to start the next parcel."))
-        self.checklist.clear()
+        if self.queue.intake_id is None:  # no scan of the next parcel came in meanwhile
+            self.customer.setText(self.tr("Scan the work-order barcode to start the next parcel."))
+            self.checklist.clear()
         self.log_list.insertItem(0, f"{dt.datetime.now():%H:%M:%S}  ■  parcel {summary.intake_id}"
                                     f" {summary.verdict}")
 
-    def _parcel_failed(self, exc: BaseException) -> None:
+    def _parcel_failed(self, exc: BaseException, intake_id: int | None,
+                       previous: tuple[list[str], str | None]) -> None:
         self.dialog = None
-        self.panel.show_state("error", self.tr("⚠ NOT CLOSED"), str(exc))
+        if self.queue.intake_id is None:  # still open: later scans go on with it
+            self.queue.intake_id = intake_id
+            self._parcel_reasons, self._work_order = previous
+        self.panel.show_state("error", self.tr("⚠ NOT CLOSED"), self.tr(
+            "{0}\nThe parcel is still open; close it again (F9).").format(exc))
 
     # -- slips ---------------------------------------------------------------------------------
 
