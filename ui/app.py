@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from core import center
-from core.unit_of_work import SYSTEM, Actor, Database
+from core.unit_of_work import Database
 
 
 def register_fonts() -> None:
@@ -54,7 +54,12 @@ def run_gui(database: Database, url: str, station: str | None = None) -> int:
     register_workspaces()
     with database.uow() as uow:
         tz = center.load(uow).timezone
-    actor = Actor(username="desk", station=station or socket.gethostname(), roles=SYSTEM.roles)
+    from ui.signin import IdleLock, sign_in
+
+    actor = sign_in(database, station or socket.gethostname())
+    if actor is None:  # the person cancelled the sign-in
+        return 0
     window = MainWindow(database, url, actor, tz)
+    IdleLock(window, database, actor)  # the window is its parent and keeps it alive
     window.show()
     return app.exec()

@@ -31,6 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of standard input")
     users_sub.add_parser("list", help="list the users and their roles")
+    sub.add_parser("demo-users", help="add one demo user per role (demo databases only)")
     audit = sub.add_parser("audit", help="check the audit log")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_sub.add_parser("verify", help="check the hash chain; exit 1 at the first broken entry")
@@ -75,6 +76,20 @@ def cmd_users(args: argparse.Namespace) -> int:
         print(f"{info.username:<20} {info.display_name:<30} {', '.join(info.roles)}{state}")
     if not listed:
         print("No users yet; create the first administrator with `init-admin`.")
+    return 0
+
+
+@command("demo-users")
+def cmd_demo_users(args: argparse.Namespace) -> int:
+    from core.services import users
+
+    store = database(args)
+    with store.uow(actor(args)) as uow:
+        made = users.create_demo_users(uow)
+    for info in made:
+        _display, password, _role = users.DEMO_PASSWORDS[info.username]
+        print(f"{info.username:<10} {password:<20} {', '.join(info.roles)}")
+    print(f"{len(made)} demo user(s) added. Never use these on a real database.")
     return 0
 
 
