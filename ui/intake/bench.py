@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -185,11 +186,18 @@ class IntakeWorkspace(QWidget):
             camera = CameraScanner(self)
             camera.scanned.connect(lambda raw: self.take_scan(raw, "camera"))
             camera.error.connect(self._source_error)
-            camera.start()
-            self._sources.append(camera)
+            if camera.start():
+                self._sources.append(camera)
+                # The decoder thread must stop before Qt tears the objects down.
+                QApplication.instance().aboutToQuit.connect(camera.shutdown)
+            else:
+                camera.shutdown()
 
     def _source_error(self, message: str) -> None:
-        self.panel.show_state("error", self.tr("⚠ SCANNER"), message)
+        title = self.tr("⚠ SCANNER")
+        if self.panel.state == "error" and self.panel.title.text() == title:
+            message = f"{self.panel.message.text()}\n{message}"  # two sources may both fail
+        self.panel.show_state("error", title, message)
 
     # -- scans ---------------------------------------------------------------------------------
 
