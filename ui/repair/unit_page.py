@@ -1,0 +1,280 @@
+"""One unit on the repair bench: tabs for intake, findings, diagnosis, quote, repair, history.
+
+The page holds no business logic: every button calls a core service with the signed-in actor;
+a refusal (`UserError`) is shown in the message line and nothing is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import UserError
+from core.findings import template_for
+from core.models import UnitStatus
+from core.services import repair, repair_queues, repair_quotes
+from core.unit_of_work import Actor, Database
+
+OUT_OF_LIMIT = "background: #ffd6d6; color: #a00000;"
+LINE_ROWS = 3
+
+
+class UnitPage(QWidget):
+    """Signals: changed(int) after a service changed the unit (the queues recount)."""
+
+    changed = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._actor = database, actor
+        self.unit_id: int | None = None
+        self.title = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        self.intake_label = QLabel()
+        self.findings = QWidget()
+        self.findings_grid = QGridLayout(self.findings)
+        self.value_edits: dict[str, QLineEdit] = {}
+        self._build_diagnosis()
+        self._build_quote()
+        self._build_repair()
+        self.history = QPlainTextEdit(readOnly=True)
+        for title, widget in (("Intake", self.intake_label), ("Findings", self.findings),
+                              ("Diagnosis", self.diagnosis_tab), ("Quote", self.quote_tab),
+                              ("Repair", self.repair_tab), ("History", self.history)):
+            self.tabs.addTab(widget, self.tr(title))
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self.tr(text))
+        button.clicked.connect(slot)
+        return button
+
+    def _build_diagnosis(self) -> None:
+        self.diagnosis_tab = QWidget()
+        form = QFormLayout(self.diagnosis_tab)
+        self.cause = QComboBox()
+        self.cause.addItems(list(repair.CAUSES))
+        self.exclusions = QLineEdit(placeholderText="water, drop, torn_label ...")
+        self.irreparable = QCheckBox(self.tr("Irreparable"))
+        self.decision_label = QLabel()
+        self.decision_label.setWordWrap(True)
+        self.override_choice = QComboBox()
+        self.override_choice.addItems(list(repair.DECISIONS))
+        self.override_reason = QLineEdit(placeholderText=self.tr("Reason (supervisor)"))
+        form.addRow(self.tr("Cause"), self.cause)
+        form.addRow(self.tr("Exclusions"), self.exclusions)
+        form.addRow("", self.irreparable)
+        form.addRow(self._button("Start diagnosis", self.start_diagnosis),
+                    self._button("Record diagnosis", self.record_diagnosis))
+        form.addRow(self.tr("Decision"), self.decision_label)
+        form.addRow(self.tr("Override"), self.override_choice)
+        form.addRow(self.override_reason, self._button("Override", self.override))
+
+    def _build_quote(self) -> None:
+        self.quote_tab = QWidget()
+        grid = QGridLayout(self.quote_tab)
+        self.line_edits: list[list[QLineEdit]] = []
+        for col, head in enumerate(("Kind", "Description", "Qty", "Unit price", "Disc. %", "Tax %")):
+            grid.addWidget(QLabel(self.tr(head)), 0, col)
+        for row in range(LINE_ROWS):
+            edits = [QLineEdit() for _ in range(6)]
+            for col, edit in enumerate(edits):
+                grid.addWidget(edit, row + 1, col)
+            self.line_edits.append(edits)
+        self.quote_label = QLabel()
+        self.channel = QComboBox()
+        self.channel.addItems(list(repair_quotes.CHANNELS))
+        grid.addWidget(self.quote_label, LINE_ROWS + 1, 0, 1, 6)
+        grid.addWidget(self._button("Save quote", self.save_quote), LINE_ROWS + 2, 0)
+        grid.addWidget(self._button("Send quote", self.send_quote), LINE_ROWS + 2, 1)
+        grid.addWidget(self.channel, LINE_ROWS + 2, 2)
+        grid.addWidget(self._button("Accepted", lambda: self.answer("accepted")), LINE_ROWS + 2, 3)
+        grid.addWidget(self._button("Declined", lambda: self.answer("declined")), LINE_ROWS + 2, 4)
+
+    def _build_repair(self) -> None:
+        self.repair_tab = QWidget()
+        form = QFormLayout(self.repair_tab)
+        self.action_text = QLineEdit()
+        self.part_number = QLineEdit()
+        self.old_serial = QLineEdit()
+        self.new_serial = QLineEdit()
+        self.actions_label = QLabel()
+        form.addRow(self._button("Start repair", self.start_repair), QLabel())
+        for label, edit in (("Action", self.action_text), ("Part", self.part_number),
+                            ("Old serial", self.old_serial), ("New serial", self.new_serial)):
+            form.addRow(self.tr(label), edit)
+        form.addRow(self._button("Record action", self.record_action), self.actions_label)
+        form.addRow(self._button("Finish repair", self.finish_repair),
+                    self._button("Final test passed", self.test_passed))
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def show_unit(self, unit_id: int) -> None:
+        self.unit_id = unit_id
+        with self._db.uow() as uow:
+            view = repair_queues.unit_view(uow, unit_id)
+        self.view = view
+        self.title.setText(f"<b>{view.serial}</b>  {view.model}  ·  {view.work_order}  ·  "
+                           f"{view.status.replace('_', ' ')}")
+        self.intake_label.setText(self.tr("Condition on arrival: {0}\nPhotos: {1}").format(
+            view.condition or "-", view.photos))
+        self._fill_findings(view)
+        d = view.diagnosis
+        self.decision_label.setText("" if d is None else (
+            f"{d['effective']} (rule {d['rule']}, {d['start'] or '?'} .. {d['end'] or '?'})"
+            + (f" — override: {d['override_reason']}" if d["override_reason"] else "")
+            + f"\n{d['explanation']}"))
+        q = view.quote
+        self.quote_label.setText("" if q is None else
+                                 f"v{q['version']} {q['status']}: {q['total']} {q['currency']}, "
+                                 f"valid until {q['valid_until'] or '-'}")
+        self.actions_label.setText("\n".join(view.actions))
+        self.history.setPlainText("\n".join(view.history))
+
+    def _fill_findings(self, view: repair_queues.UnitView) -> None:
+        while self.findings_grid.count():
+            item = self.findings_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.value_edits.clear()
+        entered = {name: value for name, value, _, _ in view.findings}
+        previous: QWidget | None = None
+        for row, spec in enumerate(template_for(view.category)):
+            edit = QLineEdit(entered.get(spec.name, ""))
+            edit.setObjectName(f"finding:{spec.name}")
+            edit.textChanged.connect(lambda text, e=edit, s=spec: self._mark(e, s, text))
+            self._mark(edit, spec, edit.text())
+            self.findings_grid.addWidget(QLabel(spec.name), row, 0)
+            self.findings_grid.addWidget(edit, row, 1)
+            self.findings_grid.addWidget(QLabel(spec.limits_text()), row, 2)
+            if previous is not None:
+                QWidget.setTabOrder(previous, edit)  # Tab goes from value to value
+            previous = edit
+            self.value_edits[spec.name] = edit
+        save = self._button("Save findings", self.save_findings)
+        self.findings_grid.addWidget(save, len(self.value_edits), 1)
+        if previous is not None:
+            QWidget.setTabOrder(previous, save)
+
+    @staticmethod
+    def _mark(edit: QLineEdit, spec: Any, text: str) -> None:
+        try:
+            bad = bool(text.strip()) and spec.evaluate(text) == "fail"
+        except UserError:
+            bad = True
+        edit.setStyleSheet(OUT_OF_LIMIT if bad else "")
+        edit.setProperty("out_of_limit", bad)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[Any], object], done: str) -> bool:
+        if self.unit_id is None:
+            return False
+        try:
+            with self._db.uow(self._actor) as uow:
+                action(uow)
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.message.setText(self.tr(done))
+        self.show_unit(self.unit_id)
+        self.changed.emit(self.unit_id)
+        return True
+
+    def start_diagnosis(self) -> None:
+        self._run(lambda uow: repair.start_diagnosis(uow, self.unit_id), "Diagnosis started.")
+
+    def save_findings(self) -> None:
+        entered = {n: v for n, v, _, _ in self.view.findings}
+        todo = [(n, e.text().strip()) for n, e in self.value_edits.items()
+                if e.text().strip() and entered.get(n) != e.text().strip()]
+        for name, value in todo:
+            if not self._run(lambda uow, n=name, v=value: repair.record_finding(uow, self.unit_id, n, v),
+                             "Findings saved."):
+                return
+
+    def record_diagnosis(self) -> None:
+        codes = [c.strip() for c in self.exclusions.text().split(",") if c.strip()]
+        self._run(lambda uow: repair.record_diagnosis(
+            uow, self.unit_id, self.cause.currentText(), codes,
+            irreparable=self.irreparable.isChecked()), "Diagnosis recorded.")
+
+    def override(self) -> None:
+        self._run(lambda uow: repair.override_decision(
+            uow, self.unit_id, self.override_choice.currentText(), self.override_reason.text()),
+            "Decision overridden.")
+
+    def _lines(self) -> list[Any]:
+        lines = []
+        for edits in self.line_edits:
+            kind, desc, qty, price, disc, tax = (e.text().strip() for e in edits)
+            if desc:
+                lines.append(repair_quotes.line(kind or "other", desc, qty or "1", price or "0",
+                                                disc or "0", tax or "0"))
+        return lines
+
+    def save_quote(self) -> None:
+        try:
+            lines = self._lines()
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return
+        self._run(lambda uow: repair_quotes.save_quote(uow, self.unit_id, lines), "Quote saved.")
+
+    def send_quote(self) -> None:
+        quote = self.view.quote
+        if quote is None:
+            self.message.setText(self.tr("Save a quote first."))
+            return
+        self._run(lambda uow: repair_quotes.send_quote(uow, int(quote["id"])), "Quote sent.")
+
+    def answer(self, answer: str) -> None:
+        quote = self.view.quote
+        if quote is None:
+            self.message.setText(self.tr("There is no quote to answer."))
+            return
+        self._run(lambda uow: repair_quotes.record_customer_answer(
+            uow, int(quote["id"]), answer, channel=self.channel.currentText()),
+            f"Customer {answer}.")
+
+    def start_repair(self) -> None:
+        self._run(lambda uow: repair.start_repair(uow, self.unit_id), "Repair started.")
+
+    def record_action(self) -> None:
+        self._run(lambda uow: repair.record_repair_action(
+            uow, self.unit_id, self.action_text.text(),
+            part_number=self.part_number.text().strip() or None,
+            old_serial=self.old_serial.text(), new_serial=self.new_serial.text()),
+            "Repair action recorded.")
+
+    def finish_repair(self) -> None:
+        self._run(lambda uow: repair.finish_repair(uow, self.unit_id), "Repair finished; testing.")
+
+    def test_passed(self) -> None:
+        self._run(lambda uow: repair.finish_testing(uow, self.unit_id), "Ready to ship.")
+
+    @property
+    def status(self) -> UnitStatus | None:
+        return UnitStatus(self.view.status) if self.unit_id is not None else None
