@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, select
 
 from core import center
 from core.models import Product, Unit, UnitStatus, WorkOrder
@@ -44,6 +44,9 @@ class QueueRow:
 def _base(queue: str, user_id: int | None) -> Select:  # type: ignore[type-arg]
     q = select(Unit.id)
     if queue == "mine":
+        # No signed-in user (a system actor) owns no units; "== None" would list unassigned ones.
+        if user_id is None:
+            return q.where(false())
         return q.where(Unit.assigned_to == user_id, Unit.status.in_(IN_CENTER))
     return q.where(Unit.status.in_(_STATES[queue]))
 
