@@ -10,7 +10,7 @@ is told, and nothing is ever half shipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,7 +21,10 @@ from core.audit import Change, record
 from core.errors import UserError
 from core.models import (
     Diagnosis,
+    Finding,
+    ParcelIntake,
     Quote,
+    RepairAction,
     Shipment,
     Unit,
     UnitStatus,
@@ -105,7 +108,9 @@ def ready_to_ship(uow: UnitOfWork, limit: int = 2000) -> list[ReadyGroup]:
         .where(Unit.status.in_(READY_STATES))
         .options(selectinload(Unit.product), selectinload(WorkOrder.customer))
         .order_by(WorkOrder.id, Unit.id).limit(limit)).all()
-    tracking = _tracking_numbers(uow, {u.shipment_id for u, _ in rows if u.shipment_id})
+    parcels = {u.shipment_id for u, _ in rows if u.shipment_id}
+    tracking = dict(uow.session.execute(select(Shipment.id, Shipment.tracking_number)
+                                        .where(Shipment.id.in_(parcels))).all()) if parcels else {}
     groups: dict[int, tuple[WorkOrder, list[ReadyUnit]]] = {}
     for unit, wo in rows:
         groups.setdefault(wo.id, (wo, []))[1].append(ReadyUnit(
@@ -117,17 +122,9 @@ def ready_to_ship(uow: UnitOfWork, limit: int = 2000) -> list[ReadyGroup]:
     return sorted(result, key=lambda g: (g.address.casefold(), g.work_order_number))
 
 
-def _tracking_numbers(uow: UnitOfWork, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(uow.session.execute(
-        select(Shipment.id, Shipment.tracking_number).where(Shipment.id.in_(ids))).all())
-
-
 @dataclass(frozen=True)
 class FreightTerms:
     """Who pays the freight of one parcel and whether it is cash on delivery."""
-
     payer: str
     cash_on_delivery: bool
     carriers: tuple[str, ...]
@@ -169,12 +166,12 @@ def unpaid_charges(uow: UnitOfWork, unit: Unit) -> Decimal:
     return total.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _work_order(uow: UnitOfWork, work_order: WorkOrder | str | int) -> WorkOrder:
+def find_work_order(uow: UnitOfWork, work_order: WorkOrder | str | int) -> WorkOrder:
+    """A work order by row, id or number; a UserError when there is none."""
     if isinstance(work_order, WorkOrder):
         return work_order
     column = WorkOrder.id if isinstance(work_order, int) else WorkOrder.number
-    wo = uow.session.scalar(select(WorkOrder).where(column == work_order))
-    if wo is None:
+    if (wo := uow.session.scalar(select(WorkOrder).where(column == work_order))) is None:
         raise UserError(f"There is no work order {work_order!r}.")
     return wo
 
@@ -192,15 +189,12 @@ def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_id
     """
     require(uow.actor, Role.SHIPPING, action="pack units for shipping")
     carrier = carrier.strip()
-    if not carrier:
-        raise UserError("Choose a carrier first.")
-    if batch_size < 0:
-        raise UserError("The batch size cannot be negative.")
-    wo = _work_order(uow, work_order)
+    if not carrier or batch_size < 0:
+        raise UserError("Choose a carrier and a batch size of 0 (no limit) or more.")
+    wo = find_work_order(uow, work_order)
     if not wo.has_return_address:
         raise UserError(f"Work order {wo.number} has no complete return address; add it first.")
-    wanted = list(dict.fromkeys(unit_ids))
-    if not wanted:
+    if not (wanted := list(dict.fromkeys(unit_ids))):
         raise UserError("Select the units to pack.")
     units = uow.session.scalars(select(Unit).where(Unit.id.in_(wanted))
                                 .options(selectinload(Unit.product)).order_by(Unit.id)).all()
@@ -213,7 +207,8 @@ def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_id
             raise UserError(f"{carrier} is not a carrier this vendor allows for work order "
                             f"{wo.number}; use one of: {', '.join(terms.carriers)}.")
     parcels = [(terms, chunk) for terms, group in by_terms.items()
-               for chunk in _chunks(group, batch_size or len(group))]
+               for chunk in (group[i:i + (batch_size or len(group))]
+                             for i in range(0, len(group), batch_size or len(group)))]
     now = utcnow()
     created: list[ShipmentSummary] = []
     for n, (terms, chunk) in enumerate(parcels, start=1):
@@ -235,8 +230,7 @@ def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_id
 
 
 def _check_packable(wo: WorkOrder, wanted: list[int], units: Sequence[Unit]) -> None:
-    found = {u.id: u for u in units}
-    missing = [str(i) for i in wanted if i not in found]
+    missing = [str(i) for i in set(wanted) - {u.id for u in units}]
     if missing:
         raise UserError(f"Unknown unit id(s): {', '.join(missing)}.")
     for unit in units:
@@ -259,11 +253,6 @@ def _claim(uow: UnitOfWork, shipment_id: int, unit_ids: list[int]) -> None:
                         "nothing was packed. Refresh the list and try again.")
 
 
-def _chunks(items: list[Unit], size: int) -> Iterable[list[Unit]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
 def _summary(shipment: Shipment, number: str, serials: tuple[str, ...]) -> ShipmentSummary:
     return ShipmentSummary(shipment.id, number, shipment.carrier, shipment.service,
                            shipment.tracking_number, shipment.batch_no, shipment.batch_count,
@@ -272,8 +261,8 @@ def _summary(shipment: Shipment, number: str, serials: tuple[str, ...]) -> Shipm
 
 
 def get_shipment(uow: UnitOfWork, shipment_id: int) -> Shipment:
-    shipment = uow.session.get(Shipment, shipment_id)
-    if shipment is None:
+    """The parcel with this id, or a UserError."""
+    if (shipment := uow.session.get(Shipment, shipment_id)) is None:
         raise UserError(f"There is no parcel {shipment_id}.")
     return shipment
 
@@ -285,7 +274,7 @@ def shipment_units(uow: UnitOfWork, shipment_id: int) -> list[Unit]:
 
 def open_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int) -> list[ShipmentSummary]:
     """The work order's parcels, shipped or not, in the order they were packed."""
-    wo = _work_order(uow, work_order)
+    wo = find_work_order(uow, work_order)
     rows = uow.session.scalars(select(Shipment).where(Shipment.work_order_id == wo.id)
                                .order_by(Shipment.id)).all()
     return [_summary(s, wo.number, tuple(u.serial for u in shipment_units(uow, s.id)))
@@ -293,7 +282,7 @@ def open_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int) -> list[S
 
 
 def latest_shipment(uow: UnitOfWork, work_order: WorkOrder | str | int) -> Shipment | None:
-    wo = _work_order(uow, work_order)
+    wo = find_work_order(uow, work_order)
     return uow.session.scalar(select(Shipment).where(Shipment.work_order_id == wo.id)
                               .order_by(Shipment.id.desc()).limit(1))
 
@@ -308,19 +297,18 @@ def assign_tracking(uow: UnitOfWork, shipment_id: int, tracking_number: str) -> 
     shipment = get_shipment(uow, shipment_id)
     if shipment.shipped_at is not None:
         raise UserError(f"Parcel {shipment_id} has already left; its tracking number stays.")
-    other = uow.session.scalar(select(Shipment.id).where(
-        Shipment.tracking_number == tracking, Shipment.id != shipment_id))
-    if other is not None:
+    if (other := uow.session.scalar(select(Shipment.id).where(
+            Shipment.tracking_number == tracking, Shipment.id != shipment_id))) is not None:
         raise UserError(f"Tracking number {tracking} is already on parcel {other}; "
                         "each parcel needs its own waybill.")
     before = shipment.tracking_number
     shipment.tracking_number = tracking
     record(uow, Change("shipment.tracking", "shipment", str(shipment.id), shipment.work_order_id,
                        before={"tracking_number": before}, after={"tracking_number": tracking}))
-    wo = uow.session.get(WorkOrder, shipment.work_order_id)
+    wo = uow.session.get_one(WorkOrder, shipment.work_order_id)
     serials = tuple(u.serial for u in shipment_units(uow, shipment.id))
     uow.commit()
-    return _summary(shipment, wo.number if wo else "", serials)
+    return _summary(shipment, wo.number, serials)
 
 
 def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
@@ -336,8 +324,7 @@ def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
         raise UserError(f"Parcel {shipment_id} was already shipped.")
     if not shipment.tracking_number:
         raise UserError(f"Parcel {shipment_id} has no tracking number yet; scan the waybill first.")
-    units = shipment_units(uow, shipment_id)
-    if not units:
+    if not (units := shipment_units(uow, shipment_id)):
         raise UserError(f"Parcel {shipment_id} holds no units.")
     old = {u.id: u.status for u in units}
     now = utcnow()
@@ -361,8 +348,7 @@ def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
         record_unit_change(uow, unit, old[unit.id], UnitStatus.SHIPPED,
                            reason=f"shipped with {shipment.carrier} {shipment.tracking_number}")
     uow.session.expire(shipment)
-    wo = uow.session.get(WorkOrder, shipment.work_order_id)
-    assert wo is not None
+    wo = uow.session.get_one(WorkOrder, shipment.work_order_id)
     refresh_work_order_status(uow, wo)
     serials = tuple(u.serial for u in units)
     record(uow, Change("shipment.ship", "shipment", str(shipment_id), wo.id, after={
@@ -370,3 +356,54 @@ def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
     summary = _summary(shipment, wo.number, serials)
     uow.commit()
     return summary
+
+
+def provisional_shipment(uow: UnitOfWork, work_order: WorkOrder | str | int) -> tuple[Shipment, list[str]]:
+    """A parcel for the label of a work order that has none yet (not stored): its ready units,
+    or all its units, with the freight terms of the first of them; the tracking number is blank."""
+    wo = find_work_order(uow, work_order)
+    units = [u for u in wo.units if u.status in READY_STATES] or list(wo.units)
+    terms = freight_for(uow, units[0]) if units else FreightTerms("center", False, ())
+    cod = sum((unpaid_charges(uow, u) for u in units), Decimal("0")) \
+        if terms.cash_on_delivery else Decimal("0")
+    carrier = terms.carriers[0] if terms.carriers else DEFAULT_CARRIERS[0]
+    shipment = Shipment(work_order_id=wo.id, carrier=carrier, service="", tracking_number="",
+                        batch_no=1, batch_count=1, cod_amount=cod, currency="CNY",
+                        freight_payer=terms.payer)
+    return shipment, [u.serial for u in units]
+
+
+@dataclass
+class ReportRows:
+    """Everything the repair report of one work order shows, keyed as reports.from_models wants."""
+
+    findings: dict[int, list[Finding]]
+    diagnoses: dict[int, Diagnosis]
+    repairs: dict[int, list[RepairAction]]
+    quotes: dict[int, Quote]
+    intakes: dict[int, ParcelIntake]
+
+
+def report_rows(uow: UnitOfWork, work_order: WorkOrder | str | int) -> ReportRows:
+    """Findings, latest diagnoses, repair actions, charged quotes and intakes of a work order."""
+    wo = find_work_order(uow, work_order)
+    ids = [u.id for u in wo.units]
+    rows, session = ReportRows({}, {}, {}, {}, {}), uow.session
+    for finding in session.scalars(select(Finding).where(Finding.unit_id.in_(ids))
+                                   .order_by(Finding.ended_at, Finding.id)):
+        rows.findings.setdefault(finding.unit_id, []).append(finding)
+    for diagnosis in session.scalars(select(Diagnosis).where(Diagnosis.unit_id.in_(ids))
+                                     .order_by(Diagnosis.created_at, Diagnosis.id)):
+        rows.diagnoses[diagnosis.unit_id] = diagnosis  # the latest wins
+    for action in session.scalars(select(RepairAction).where(RepairAction.unit_id.in_(ids))
+                                  .options(selectinload(RepairAction.part))
+                                  .order_by(RepairAction.done_at, RepairAction.id)):
+        rows.repairs.setdefault(action.unit_id, []).append(action)
+    for quote in session.scalars(select(Quote).where(Quote.unit_id.in_(ids),
+                                                     Quote.status.in_(("accepted", "paid")))
+                                 .options(selectinload(Quote.lines)).order_by(Quote.version)):
+        rows.quotes[quote.unit_id] = quote
+    intake_ids = {u.intake_id for u in wo.units if u.intake_id is not None}
+    rows.intakes = {i.id: i for i in session.scalars(
+        select(ParcelIntake).where(ParcelIntake.id.in_(intake_ids)))} if intake_ids else {}
+    return rows
