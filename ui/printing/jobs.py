@@ -1,0 +1,85 @@
+"""Print a batch of labels on a profile's printer, label by label, with progress and Cancel.
+
+`print_labels` touches no widget, so it runs in `ui.worker.run_in_background`. It returns only
+when every label was handed to the printer; any failure raises, so the caller marks nothing
+printed (and the parcels cannot be shipped) unless the whole batch went out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reports.data import LabelData
+from reports.pdf_common import page_size_of
+from reports.pdf_label import render_label_pdf, render_labels_pdf
+from reports.zpl import render_label_zpl
+from ui.printing import raw
+from ui.printing.profiles import PrinterProfile
+from ui.worker import CancelFlag
+
+Progress = Callable[[int, int], None]
+
+
+def label_size(profile: PrinterProfile) -> tuple[float, float]:
+    return page_size_of((profile.width_mm * 72 / 25.4, profile.height_mm * 72 / 25.4))
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") or "label"
+
+
+def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
+                 progress: Progress | None = None, cancel: CancelFlag | None = None) -> str:
+    """Send the labels to the profile's printer; returns what happened, in one line.
+
+    Raises:
+        raw.PrintFailed: the printer is missing or refused a label.
+        ui.worker.Cancelled: the clerk cancelled; labels already sent stay sent.
+    """
+    profile.validate()
+    total = len(labels)
+    if not total:
+        raise raw.PrintFailed("There are no labels to print.")
+    report = progress or (lambda done, all_: None)
+    if profile.kind == "qt":
+        return _print_qt(profile, labels, report, cancel)
+    sent: list[str] = []
+    for done, label in enumerate(labels, start=1):
+        if cancel is not None:
+            cancel.check()
+        name = f"{_safe(label.work_order_number)}-{label.parcel_no}of{label.parcel_count}"
+        if profile.kind == "pdf_file":
+            folder = Path(profile.target).expanduser()
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                render_label_pdf(label, page_size=label_size(profile), out=folder / f"{name}.pdf")
+            except OSError as exc:
+                raise raw.PrintFailed(f"The label could not be written to {folder}: "
+                                      f"{exc.strerror or exc}") from exc
+            sent.append(name)
+        else:
+            zpl = render_label_zpl(label, dpi=profile.dpi,
+                                   size_mm=(profile.width_mm, profile.height_mm))
+            if profile.kind == "raw_queue":
+                sent.append(raw.send_raw(zpl, queue=profile.target, copies=profile.copies,
+                                         title=name))
+            else:
+                host, port = profile.host_port()
+                sent.append(raw.send_to_socket(zpl * profile.copies, host, port))
+        report(done, total)
+    return f"{total} label(s) sent to {profile.name}."
+
+
+def _print_qt(profile: PrinterProfile, labels: Sequence[LabelData], report: Progress,
+              cancel: CancelFlag | None) -> str:
+    from ui.printing import qt_print
+
+    # One job for the batch: a print dialog's printer prints it as one document with n pages.
+    pdf = render_labels_pdf(labels, page_size=label_size(profile))
+    printer = qt_print.printer_named(profile.target, resolution=profile.dpi)
+    qt_print.set_page_size_mm(printer, profile.width_mm, profile.height_mm)
+    pages = qt_print.print_pdf(pdf, printer, progress=report, cancel=cancel,
+                               copies=profile.copies)
+    return f"{pages} label(s) sent to {profile.name}."
