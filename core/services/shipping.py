@@ -19,18 +19,8 @@ from sqlalchemy.orm import selectinload
 
 from core.audit import Change, record
 from core.errors import UserError
-from core.models import (
-    Diagnosis,
-    Finding,
-    ParcelIntake,
-    Quote,
-    RepairAction,
-    Shipment,
-    Unit,
-    UnitStatus,
-    WorkOrder,
-    utcnow,
-)
+from core.models import (Diagnosis, Finding, ParcelIntake, Quote, RepairAction, Shipment, Unit,
+                         UnitStatus, WorkOrder, utcnow)
 from core.permissions import Role, require
 from core.policies.deadlines import freight_payer
 from core.services.lifecycle import record_unit_change, refresh_work_order_status
@@ -132,9 +122,8 @@ class FreightTerms:
 
 def is_product_defect(uow: UnitOfWork, unit_id: int) -> bool:
     """Whether the unit's latest diagnosis found a defect of the product itself (S2)."""
-    cause = uow.session.scalar(select(Diagnosis.cause).where(Diagnosis.unit_id == unit_id)
-                               .order_by(Diagnosis.created_at.desc(), Diagnosis.id.desc()).limit(1))
-    return cause == "product_defect"
+    return uow.session.scalar(select(Diagnosis.cause).where(Diagnosis.unit_id == unit_id).order_by(
+        Diagnosis.created_at.desc(), Diagnosis.id.desc()).limit(1)) == "product_defect"
 
 
 def freight_for(uow: UnitOfWork, unit: Unit) -> FreightTerms:
