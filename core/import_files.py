@@ -136,6 +136,8 @@ def _rows_from_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
 def _rows_from_json(text: str, source: str) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         doc = json.loads(text)
+    except RecursionError:
+        raise UserError(f"{source} nests its JSON too deeply to be a work-order file.") from None
     except json.JSONDecodeError as exc:
         raise UserError(f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column "
                         f"{exc.colno}.") from exc

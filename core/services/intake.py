@@ -151,6 +151,7 @@ def scan(uow: UnitOfWork, raw: str, intake_id: int | None = None) -> ScanOutcome
     """Decide one scan of the parcel `intake_id` (None: no parcel open yet), store it, commit."""
     require(uow.actor, Role.INTAKE, action="receive parcels")
     parsed = parse_scan(raw)
+    raw = parsed.raw  # capped and made storable as UTF-8 (lone surrogates escaped)
     intake = uow.session.get(ParcelIntake, intake_id) if intake_id else None
     if intake is None or intake.verdict != "open":
         # Every scan belongs to a parcel, so one that matches nothing is recorded as refused.

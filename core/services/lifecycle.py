@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from core.models import StatusChange, Unit, UnitStatus, WorkOrder, WorkOrderStatus, utcnow
 from core.unit_of_work import UnitOfWork
 
@@ -43,7 +45,14 @@ def derive_work_order_status(states: list[UnitStatus], current: WorkOrderStatus)
 
 def refresh_work_order_status(uow: UnitOfWork, wo: WorkOrder) -> None:
     uow.session.flush()
-    uow.session.refresh(wo, ["units"])
+    # Lock the work order's row before reading its units: two stations receiving its last two
+    # units at once would otherwise each see the other's unit still waiting (PostgreSQL, MariaDB;
+    # SQLite's BEGIN IMMEDIATE already serialises writers).
+    # NO KEY UPDATE: it must not conflict with the KEY SHARE locks that rows referring to the
+    # work order (the parcel, the scan) take, or two stations deadlock.
+    uow.session.execute(select(WorkOrder.id).where(WorkOrder.id == wo.id)
+                        .with_for_update(key_share=True))
+    uow.session.refresh(wo, ["units", "status"])
     new = derive_work_order_status([u.status for u in wo.units], wo.status)
     if new != wo.status:
         uow.session.add(StatusChange(

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 STATIONS = 6
 WORK_ORDERS = 30
 UNITS_PER_ORDER = 2
-STATUS_RACE_FIXED = False
+STATUS_RACE_FIXED = True
 
 
 def prepare(url: str) -> list[str]:
