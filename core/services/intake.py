@@ -370,3 +370,18 @@ def _media_type(name: str) -> str:
         if lower.endswith(ending):
             return kind
     return "application/octet-stream"
+
+
+def get_parcel(uow: UnitOfWork, intake_id: int) -> ParcelIntake:
+    parcel = uow.session.get(ParcelIntake, intake_id)
+    if parcel is None:
+        from core.errors import UserError
+
+        raise UserError(f"Parcel {intake_id} does not exist.")
+    return parcel
+
+
+def parcel_scans(uow: UnitOfWork, intake_id: int) -> list[Scan]:
+    """Every scan of the parcel, in the order they were made."""
+    return list(uow.session.scalars(
+        select(Scan).where(Scan.intake_id == intake_id).order_by(Scan.id)))

@@ -73,3 +73,17 @@ def assign_policy(uow: UnitOfWork, model: str, code: str) -> None:
     audit.record(uow, Change("product.policy", "product", model, None, {"policy": before},
                              {"policy": code}))
     uow.commit()
+
+
+def list_policies(uow: UnitOfWork) -> list[tuple[str, str, bool, str]]:
+    """(code, name, is_preset, document) of every policy, by code."""
+    rows = uow.session.execute(select(PolicyRow.code, PolicyRow.name, PolicyRow.is_preset,
+                                      PolicyRow.document).order_by(PolicyRow.code)).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def catalogue(uow: UnitOfWork) -> list[tuple[str, str, str, str]]:
+    """(model, name, brand, policy code) of every product, by model."""
+    rows = uow.session.execute(select(Product.model, Product.name, Product.brand,
+                                      Product.policy_code).order_by(Product.model)).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]

@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-
 from core import center
 from core.errors import UserError
-from core.models import Policy, Product
 from core.services import policies
 from core.unit_of_work import Actor, Database
 
@@ -116,11 +113,8 @@ class PoliciesPage(QWidget):
 
     def reload(self) -> None:
         with self.admin.database.uow() as uow:
-            rows = uow.session.execute(select(Policy.code, Policy.name, Policy.is_preset,
-                                              Policy.document).order_by(Policy.code)).all()
-            products = uow.session.execute(select(Product.model, Product.name, Product.brand,
-                                                  Product.policy_code)
-                                           .order_by(Product.model)).all()
+            rows = policies.list_policies(uow)
+            products = policies.catalogue(uow)
         self.list.clear()
         codes = []
         for code, name, preset, document in rows:

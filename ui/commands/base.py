@@ -47,8 +47,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.work_orders >= 100_000:
             print(f"\r{done:,} / {total:,} work orders", end="", file=sys.stderr, flush=True)
 
+    from core.services import users
+
     with store.uow(actor(args)) as uow:
         units = demo.build(uow, args.work_orders, progress=progress)
+    # A demo database gets one account per role (README lists the passwords).
+    with store.uow(actor(args)) as uow:
+        users.create_demo_users(uow)
     if args.work_orders >= 100_000:
         print(file=sys.stderr)
     print(f"Added {args.work_orders:,} demo work orders with {units:,} units in "
@@ -101,8 +106,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         with database.uow(actor(args)) as uow:
             empty = demo.is_empty(uow)
         if empty:
+            from core.services import users
+
             with database.uow(actor(args)) as uow:
                 demo.build(uow, 2000)
+            with database.uow(actor(args)) as uow:
+                users.create_demo_users(uow)
     from ui.app import run_gui
 
     return run_gui(database, url, station=args.station)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from core import center
-from core.models import ParcelIntake, Scan
+from core.errors import UserError
+from core.services import intake
 from core.unit_of_work import Actor, Database
 from reports.from_models import center_info_from, intake_slip_data_for, refusal_slip_data_for
 from reports.pdf_slips import render_intake_slip_pdf, render_refusal_slip_pdf
@@ -30,15 +29,14 @@ class Slip:
 def render_slip(database: Database, actor: Actor, intake_id: int, tz: dt.tzinfo | None) -> Slip:
     """The intake slip of an accepted parcel, or the refusal slip of a refused one."""
     with database.uow(actor) as uow:
-        parcel = uow.session.get(ParcelIntake, intake_id)
-        if parcel is None:
-            raise LookupError(f"Parcel {intake_id} does not exist.")
+        try:
+            parcel = intake.get_parcel(uow, intake_id)
+        except UserError as exc:
+            raise LookupError(str(exc)) from exc
         info = center_info_from(center.load(uow))
         wo = parcel.work_order
         if parcel.verdict == "refused" or wo is None:
-            # TODO(core): a `parcel_scans(uow, intake_id)` service would keep this query in core.
-            scans = uow.session.scalars(
-                select(Scan).where(Scan.intake_id == intake_id).order_by(Scan.id)).all()
+            scans = intake.parcel_scans(uow, intake_id)
             data = refusal_slip_data_for(parcel, scans, info, tz=tz)
             return Slip("refusal", f"refusal-slip-parcel-{intake_id}.pdf",
                         render_refusal_slip_pdf(data))
