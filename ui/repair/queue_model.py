@@ -3,7 +3,6 @@ work-order browser does), so a long queue opens at once."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,9 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from core import center
 from core.services import repair_queues
 from core.unit_of_work import Database
+from ui.block_cache import BlockCache
 
-BLOCK = 200
-MAX_BLOCKS = 32
 COLUMNS = ("Serial", "Model", "Work order", "State", "Received")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,12 +26,12 @@ class QueueModel(QAbstractTableModel):
         self._database, self._tz, self._user_id = database, timezone, user_id
         self.queue = "diagnosis"
         self._count = 0
-        self._blocks: OrderedDict[int, list[repair_queues.QueueRow]] = OrderedDict()
+        self._rows: BlockCache[repair_queues.QueueRow] = BlockCache(self._page, max_blocks=32)
 
     def set_queue(self, queue: str) -> None:
         self.beginResetModel()
         self.queue = queue
-        self._blocks.clear()
+        self._rows.clear()
         with self._database.uow() as uow:
             self._count = repair_queues.count(uow, queue, self._user_id)
         self.endResetModel()
@@ -50,19 +48,12 @@ class QueueModel(QAbstractTableModel):
             return self.tr(COLUMNS[section])
         return None
 
+    def _page(self, offset: int, limit: int) -> list[repair_queues.QueueRow]:
+        with self._database.uow() as uow:
+            return repair_queues.page(uow, self.queue, offset, limit, self._user_id)
+
     def row_at(self, row: int) -> repair_queues.QueueRow | None:
-        if not 0 <= row < self._count:
-            return None
-        number = row // BLOCK
-        block = self._blocks.get(number)
-        if block is None:
-            with self._database.uow() as uow:
-                block = repair_queues.page(uow, self.queue, number * BLOCK, BLOCK, self._user_id)
-            self._blocks[number] = block
-            if len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        offset = row - number * BLOCK
-        return block[offset] if offset < len(block) else None
+        return self._rows.get(row) if 0 <= row < self._count else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,7 +5,6 @@ Holding only the blocks in view is what lets a million work orders open at once.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,9 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from core import center
 from core.services import browse
 from core.unit_of_work import Database
+from ui.block_cache import BlockCache
 
-BLOCK = 200
-MAX_BLOCKS = 64
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -32,8 +30,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._tz = timezone
         self._query = browse.BrowseQuery()
         self._count = 0
-        self._blocks: OrderedDict[int, list[browse.Row]] = OrderedDict()
-        self.queries_run = 0
+        self._rows: BlockCache[browse.Row] = BlockCache(self._page)
 
     @property
     def query(self) -> browse.BrowseQuery:
@@ -42,7 +39,7 @@ class WorkOrderTableModel(QAbstractTableModel):
     def set_query(self, query: browse.BrowseQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._blocks.clear()
+        self._rows.clear()
         with self._database.uow() as uow:
             self._count = browse.count(uow, query)
         self.endResetModel()
@@ -62,22 +59,16 @@ class WorkOrderTableModel(QAbstractTableModel):
             return self.tr(browse.COLUMNS[section][0])
         return None
 
+    @property
+    def queries_run(self) -> int:
+        return self._rows.fetches
+
+    def _page(self, offset: int, limit: int) -> list[browse.Row]:
+        with self._database.uow() as uow:
+            return browse.page(uow, self._query, offset, limit)
+
     def row_at(self, row: int) -> browse.Row | None:
-        if not 0 <= row < self._count:
-            return None
-        number = row // BLOCK
-        block = self._blocks.get(number)
-        if block is None:
-            with self._database.uow() as uow:
-                block = browse.page(uow, self._query, number * BLOCK, BLOCK)
-            self.queries_run += 1
-            self._blocks[number] = block
-            if len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(number)
-        offset = row - number * BLOCK
-        return block[offset] if offset < len(block) else None
+        return self._rows.get(row) if 0 <= row < self._count else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,

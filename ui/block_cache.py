@@ -1,0 +1,42 @@
+"""Rows of a long list held a block at a time: what lets a table of a million rows open at once.
+
+Table models keep a count and a `BlockCache`; a row is fetched with its block when first shown,
+and the least recently shown blocks are dropped.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+Row = TypeVar("Row")
+
+
+class BlockCache(Generic[Row]):
+    """Rows by position, loaded `block` at a time through `fetch(offset, limit)`."""
+
+    def __init__(self, fetch: Callable[[int, int], list[Row]], block: int = 200,
+                 max_blocks: int = 64) -> None:
+        self._fetch = fetch
+        self._size = block
+        self._max = max_blocks
+        self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
+        self.fetches = 0
+
+    def clear(self) -> None:
+        self._blocks.clear()
+
+    def get(self, row: int) -> Row | None:
+        number = row // self._size
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._fetch(number * self._size, self._size)
+            self.fetches += 1
+            self._blocks[number] = block
+            if len(self._blocks) > self._max:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        offset = row - number * self._size
+        return block[offset] if offset < len(block) else None
