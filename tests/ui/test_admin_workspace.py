@@ -55,3 +55,25 @@ def test_policy_file_added_and_assigned_from_the_screen(qtbot, catalogue: Databa
     with catalogue.uow() as uow:
         assert uow.session.scalar(select(Product.policy_code).where(
             Product.model == "CK-HMI-10")) == "acme_cables"
+
+
+def test_scanner_is_chosen_in_settings_with_a_test_page(qtbot, catalogue: Database) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    admin = AdminWorkspace(catalogue, ADMIN)
+    qtbot.addWidget(admin)
+    page = admin.scanner_tab
+    page.serial_port.setText("bad port")
+    assert not page.save() and "no spaces" in page.status.text()
+    page.serial_port.setText("/dev/ttyACM0")
+    page.baud.setCurrentText("115200")
+    page.test_page.threshold.setValue(80)
+    assert page.save()
+    settings = QSettings()
+    assert settings.value("scanner/serial_port") == "/dev/ttyACM0"
+    assert int(settings.value("scanner/baud")) == 115200
+    assert int(settings.value("scanner/threshold_ms")) == 80
+    row = page.test_page.record("]C101095011010209171719050810ABCD1234\x1d21SN1", "keyboard")
+    assert "<GS>" in row.text(2) or "␝" in row.text(2)
+    QSettings().clear()

@@ -43,6 +43,10 @@ class AdminWorkspace(QTabWidget):
         self.policies_tab = PoliciesPage(self)
         self.addTab(self.center_tab, self.tr("Center"))
         self.addTab(self.policies_tab, self.tr("Policies and products"))
+        from ui.admin.scanner_settings import ScannerSettingsPage
+
+        self.scanner_tab = ScannerSettingsPage(self)
+        self.addTab(self.scanner_tab, self.tr("Scanner"))
 
     def fail(self, error: UserError) -> None:
         # Non-modal, so a refused value never blocks the rest of the station's work.
