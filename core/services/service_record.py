@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from core import center
-from core.models import AuditEntry, Scan, StatusChange, WorkOrder
+from core.models import AuditEntry, Diagnosis, Scan, StatusChange, WorkOrder
 from core.services.work_orders import get_work_order
 from core.unit_of_work import UnitOfWork
 
@@ -22,6 +22,8 @@ class UnitLine:
     status: str
     received_at: str
     shipped_at: str
+    decision: str = ""
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class ServiceRecord:
         for u in self.units:
             out.append(f"  {u.serial:<22} {u.model:<16} {u.status:<18} "
                        f"received {u.received_at or '-':<16} shipped {u.shipped_at or '-'}")
+            if u.decision:
+                out.append(f"    warranty: {u.decision}. {u.explanation}")
         out += ["", f"History ({self.timezone}):"]
         tz = ZoneInfo(self.timezone) if self.timezone else dt.UTC
         for e in self.events:
@@ -91,10 +95,22 @@ def build(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo) -> ServiceRecord:
         address_lines=[wo.address, " ".join(x for x in (wo.postal_code, wo.city, wo.province) if x),
                        wo.country],
         fault_description=wo.fault_description, timezone=str(tz))
+    latest: dict[int, Diagnosis] = {}
+    for diagnosis in uow.session.scalars(select(Diagnosis).where(
+            Diagnosis.unit_id.in_([u.id for u in wo.units])).order_by(Diagnosis.id)):
+        latest[diagnosis.unit_id] = diagnosis
     for unit in wo.units:
+        found = latest.get(unit.id)
+        decision = explanation = ""
+        if found is not None:
+            decision = found.effective_decision.replace("_", " ")
+            if found.override_decision:
+                decision += f" (overridden: {found.override_reason})"
+            explanation = found.explanation.split("\n", 1)[0]  # English line; Chinese follows
         record.units.append(UnitLine(unit.serial, unit.product.model, unit.product.name,
                                      unit.status.value, center.local_time(unit.received_at, tz),
-                                     center.local_time(unit.shipped_at, tz)))
+                                     center.local_time(unit.shipped_at, tz), decision,
+                                     explanation))
     events: list[Event] = []
     for scan in uow.session.scalars(select(Scan).where(Scan.work_order_id == wo.id)):
         reasons = ", ".join(scan.reasons)

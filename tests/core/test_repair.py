@@ -274,3 +274,17 @@ def test_diagnosis_stores_decision_and_explanation(catalogue: Database) -> None:
         assert d.rule == "I4" and d.start_date == dt.date(2026, 1, 10)
         en, zh = d.explanation.split("\n")
         assert "I4" in en and zh
+
+
+def test_service_record_shows_the_warranty_decision_and_override(catalogue: Database) -> None:
+    from core.services import service_record
+
+    uid, _outcome = diagnosed(catalogue)
+    with catalogue.uow() as uow:
+        text = service_record.load(uow, "WO-1").as_text()
+    assert "warranty: covered." in text
+    with catalogue.uow(BOSS) as uow:
+        repair.override_decision(uow, uid, "not_covered", "label torn, seen on photo")
+    with catalogue.uow() as uow:
+        text = service_record.load(uow, "WO-1").as_text()
+    assert "warranty: not covered (overridden: label torn, seen on photo)" in text

@@ -18,7 +18,8 @@ def record_html(record: ServiceRecord, tz: ZoneInfo) -> str:
     e = escape
     units = "".join(
         f"<tr><td>{e(u.serial)}</td><td>{e(u.model)}</td><td>{e(u.product)}</td>"
-        f"<td>{e(u.status)}</td><td>{e(u.received_at)}</td><td>{e(u.shipped_at)}</td></tr>"
+        f"<td>{e(u.status)}</td><td>{e(u.received_at)}</td><td>{e(u.shipped_at)}</td>"
+        f"<td>{e(u.decision)}<br><small>{e(u.explanation)}</small></td></tr>"
         for u in record.units)
     events = "".join(
         f"<tr><td>{e(center.local_time(ev.at, tz))}</td><td>{e(ev.who)}</td>"
@@ -35,7 +36,8 @@ def record_html(record: ServiceRecord, tz: ZoneInfo) -> str:
 <p><b>Fault:</b> {e(record.fault_description or '-')}</p>
 <h3>Units ({len(record.units)})</h3>
 <table border="1" cellspacing="0" cellpadding="3">
-<tr><th>Serial</th><th>Model</th><th>Product</th><th>Status</th><th>Received</th><th>Shipped</th></tr>
+<tr><th>Serial</th><th>Model</th><th>Product</th><th>Status</th><th>Received</th><th>Shipped</th>
+<th>Warranty</th></tr>
 {units}</table>
 <h3>History</h3>
 <table border="1" cellspacing="0" cellpadding="3">
