@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from typing import Any
@@ -97,7 +96,6 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
     ensure_catalogue(uow)
     rng = random.Random(seed)
     products = uow.session.execute(select(Product.id, Product.policy_code)).all()
-    states = [s for s in STATES]
     weights = [s[1] for s in STATES]
     wo_id = _next_id(uow, WorkOrder.id)
     cust_id = _next_id(uow, Customer.id)
@@ -124,7 +122,7 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
                 address = f"{rng.randint(1, 400)} {rng.choice(STREETS_EN)}"
                 phone = f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000000, 9999999)}"
             customers.append((cust_id, name, fold(name), "", phone, f"c{cust_id}@example.com"))
-            status, _, unit_status = rng.choices(states, weights)[0]
+            status, _, unit_status = rng.choices(STATES, weights)[0]
             submitted = today - dt.timedelta(days=rng.randint(0, 700), minutes=rng.randint(0, 1440))
             product_id, policy = rng.choice(products)
             service = rng.choices(["repair", "return", "replacement", "advance_replacement"],
@@ -194,9 +192,3 @@ def _reset_sequences(uow: UnitOfWork) -> None:
         uow.session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
-
-
-def timed_build(uow: UnitOfWork, count: int) -> tuple[int, float]:
-    start = time.perf_counter()
-    units = build(uow, count)
-    return units, time.perf_counter() - start

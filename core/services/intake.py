@@ -13,8 +13,12 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from core import audit
+from core.audit import Change
+from core.errors import UserError
 from core.intake_rules import REASON_TEXT, Reason, requirements_for
 from core.models import (
+    Attachment,
     ParcelIntake,
     Product,
     Scan,
@@ -278,8 +282,6 @@ def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None
     A parcel in which nothing was received is recorded as refused with the reasons of its scans
     (I1, S3).
     """
-    from core.models import Attachment
-
     require(uow.actor, Role.INTAKE, action="close parcels")
     intake = uow.session.get(ParcelIntake, intake_id)
     if intake is None or intake.verdict != "open":
@@ -287,8 +289,6 @@ def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None
     condition = [c for c in (condition or ["intact"]) if c]
     unknown = [c for c in condition if c not in CONDITIONS]
     if unknown:
-        from core.errors import UserError
-
         raise UserError(f"Unknown parcel condition {unknown[0]!r}; use one of "
                         f"{', '.join(CONDITIONS)}.")
     received = list(uow.session.scalars(select(Unit.serial).where(Unit.intake_id == intake.id)))
@@ -308,9 +308,6 @@ def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None
     for name, content in photos or []:
         uow.session.add(Attachment(intake_id=intake.id, filename=name, content=content,
                                    media_type=_media_type(name)))
-    from core import audit
-    from core.audit import Change
-
     audit.record(uow, Change("parcel.close", "parcel_intake", str(intake.id),
                              wo.id if wo else None, None,
                              {"verdict": intake.verdict, "condition": condition,
@@ -324,9 +321,6 @@ def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None
 def refuse_parcel(uow: UnitOfWork, intake_id: int | None, reasons: list[str],
                   notes: str = "") -> ParcelSummary:
     """Refuse the parcel and send it back (S3): units received in it are refused too."""
-    from core import audit
-    from core.audit import Change
-
     require(uow.actor, Role.INTAKE, action="refuse parcels")
     intake = uow.session.get(ParcelIntake, intake_id) if intake_id else None
     if intake is None:
@@ -357,8 +351,6 @@ def refuse_parcel(uow: UnitOfWork, intake_id: int | None, reasons: list[str],
 
 
 def _closed_error(intake_id: int | None) -> Exception:
-    from core.errors import UserError
-
     return UserError(f"Parcel {intake_id} is not open any more; scan a work order to start a "
                      "new parcel.")
 
@@ -375,8 +367,6 @@ def _media_type(name: str) -> str:
 def get_parcel(uow: UnitOfWork, intake_id: int) -> ParcelIntake:
     parcel = uow.session.get(ParcelIntake, intake_id)
     if parcel is None:
-        from core.errors import UserError
-
         raise UserError(f"Parcel {intake_id} does not exist.")
     return parcel
 
