@@ -231,22 +231,32 @@ def _audit_failure(uow: UnitOfWork, name: str, station: str, why: str) -> None:
     uow.commit()
 
 
+def _keep_an_administrator(uow: UnitOfWork, user: User) -> None:
+    """Refuse a change that would leave the database with no active administrator."""
+    if user.active and [u.id for u in _active_admins(uow)] == [user.id]:
+        raise UserError(f"{user.username} is the last administrator; make another one first.")
+
+
+def _record_change(uow: UnitOfWork, user: User, action: str, before: UserInfo) -> UserInfo:
+    """Audit a user change (before and after, never a password) and commit it."""
+    uow.session.flush()
+    after = _info(user)
+    audit.record(uow, Change(action, "user", str(user.id), None, before.as_audit(),
+                             after.as_audit()))
+    uow.commit()
+    return after
+
+
 def set_roles(uow: UnitOfWork, username: str, roles: Iterable[str]) -> UserInfo:
     """Replace a user's roles (administrators only); the last administrator keeps the role."""
     require(uow.actor, Role.ADMINISTRATOR, action="manage users")
     user = _get(uow, username)
     before = _info(user)
     chosen = _clean_roles(roles)
-    if (Role.ADMINISTRATOR.value not in chosen and user.active
-            and [u.id for u in _active_admins(uow)] == [user.id]):
-        raise UserError(f"{user.username} is the last administrator; make another one first.")
+    if Role.ADMINISTRATOR.value not in chosen:
+        _keep_an_administrator(uow, user)
     user.roles = chosen
-    uow.session.flush()
-    after = _info(user)
-    audit.record(uow, Change("user.roles", "user", str(user.id), None, before.as_audit(),
-                             after.as_audit()))
-    uow.commit()
-    return after
+    return _record_change(uow, user, "user.roles", before)
 
 
 def deactivate(uow: UnitOfWork, username: str) -> UserInfo:
@@ -254,15 +264,9 @@ def deactivate(uow: UnitOfWork, username: str) -> UserInfo:
     require(uow.actor, Role.ADMINISTRATOR, action="manage users")
     user = _get(uow, username)
     before = _info(user)
-    if user.active and [u.id for u in _active_admins(uow)] == [user.id]:
-        raise UserError(f"{user.username} is the last administrator; make another one first.")
+    _keep_an_administrator(uow, user)
     user.active = False
-    uow.session.flush()
-    after = _info(user)
-    audit.record(uow, Change("user.deactivate", "user", str(user.id), None, before.as_audit(),
-                             after.as_audit()))
-    uow.commit()
-    return after
+    return _record_change(uow, user, "user.deactivate", before)
 
 
 def change_password(uow: UnitOfWork, username: str, new_password: str,
