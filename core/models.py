@@ -178,6 +178,13 @@ class WorkOrder(Base):
     diagnosis_report: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[WorkOrderStatus] = mapped_column(
         _enum(WorkOrderStatus), default=WorkOrderStatus.AWAITING_PARCEL)
+    # Dates that start the return and replacement clocks (rules R1-R3); recorded by repair.
+    return_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    return_requested_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    return_confirmed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    spec_mismatch_confirmed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    replacement_approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    replacement_delivered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -212,6 +219,10 @@ class Unit(Base):
     assigned_to: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     paid_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     customer_accepted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The earliest open deadline of the unit (its own or its work order's), kept up to date by
+    # the services that change the dates, so the due-today/overdue queue is one indexed query.
+    due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    due_rule: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     work_order: Mapped[WorkOrder] = relationship(back_populates="units")
     product: Mapped[Product] = relationship()
@@ -398,6 +409,9 @@ class Shipment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     shipped_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # Set only after the printer accepted the job, so a failed print leaves it unprinted.
+    label_printed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    label_printed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
     units: Mapped[list[Unit]] = relationship()
 

@@ -105,3 +105,17 @@ def test_audit_chain_detects_edits_and_deletions(any_database: Database) -> None
         conn.execute(text("DELETE FROM audit_entry WHERE id = :i"), {"i": ids[1]})
     with any_database.uow() as uow:
         assert audit.verify(uow).broken_at == ids[2]
+
+
+def test_migrations_build_exactly_the_schema_the_models_describe(any_url: str) -> None:
+    """A station upgraded by migrations must have every column and index the code uses."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from core.models import Base
+
+    database = open_and_prepare(any_url)
+    with database.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    database.engine.dispose()
+    assert diffs == []
