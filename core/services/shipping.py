@@ -10,11 +10,11 @@ is told, and nothing is ever half shipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from core.audit import Change, record
@@ -23,6 +23,7 @@ from core.models import (Diagnosis, Finding, ParcelIntake, Quote, RepairAction, 
                          UnitStatus, WorkOrder, utcnow)
 from core.permissions import Role, require
 from core.policies.deadlines import freight_payer
+from core.rules.barcodes import parse_scan
 from core.services.lifecycle import record_unit_change, refresh_work_order_status
 from core.services.policies import policy_for
 from core.unit_of_work import UnitOfWork
@@ -34,6 +35,9 @@ DEFAULT_CARRIERS: tuple[str, ...] = ("SF Express", "Deppon", "KYE")
 # Quote states in which the customer agreed to pay; unpaid, they are collected on delivery (S1).
 _CHARGED_QUOTE_STATES = ("accepted",)
 _TRACKING = re.compile(r"[\x21-\x7e]{4,64}")
+# What a scanned waybill of each carrier looks like; a center adds its own per carrier.
+CARRIER_TRACKING: dict[str, str] = {"SF Express": r"SF\d{12,15}"}
+PLAIN_TRACKING = r"[A-Za-z0-9]{8,30}"
 _CENT = Decimal("0.01")
 
 
@@ -77,6 +81,7 @@ class ShipmentSummary:
     currency: str
     serials: tuple[str, ...]
     shipped: bool
+    label_printed: bool = False
 
 
 def address_text(wo: WorkOrder) -> str:
@@ -246,7 +251,7 @@ def _summary(shipment: Shipment, number: str, serials: tuple[str, ...]) -> Shipm
     return ShipmentSummary(shipment.id, number, shipment.carrier, shipment.service,
                            shipment.tracking_number, shipment.batch_no, shipment.batch_count,
                            shipment.freight_payer, shipment.cod_amount, shipment.currency, serials,
-                           shipment.shipped_at is not None)
+                           shipment.shipped_at is not None, shipment.label_printed_at is not None)
 
 
 def get_shipment(uow: UnitOfWork, shipment_id: int) -> Shipment:
@@ -276,6 +281,44 @@ def latest_shipment(uow: UnitOfWork, work_order: WorkOrder | str | int) -> Shipm
                               .order_by(Shipment.id.desc()).limit(1))
 
 
+def tracking_pattern(carrier: str, patterns: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    """The waybill pattern of a carrier: the center's own, the built-in one, or plain letters and
+    digits (8-30).
+
+    Raises:
+        UserError: the center's pattern for the carrier is not a valid regular expression.
+    """
+    text = (patterns or {}).get(carrier) or CARRIER_TRACKING.get(carrier) or PLAIN_TRACKING
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise UserError(f"The tracking-number pattern for {carrier} ({text!r}) is not a valid "
+                        f"pattern: {exc}. Correct it in the shipping settings.") from exc
+
+
+def looks_like_tracking(carrier: str, scanned: str,
+                        patterns: Mapping[str, str] | None = None) -> bool:
+    """Whether a scan is a waybill number of this carrier (SF Express: SF and 12-15 digits)."""
+    return tracking_pattern(carrier, patterns).fullmatch(scanned.strip()) is not None
+
+
+def work_order_for_scan(uow: UnitOfWork, scanned: str) -> str | None:
+    """The number of the work order a scan names (its number, its order number, or GS1 AI 400)."""
+    parsed = parse_scan(scanned)
+    text = parsed.order_number or parsed.text
+    if not text or parsed.kind in ("unreadable", "garbled_layout"):
+        return None
+    found = uow.session.scalar(select(WorkOrder.number).where(WorkOrder.number == text))
+    return found or uow.session.scalar(select(WorkOrder.number).where(
+        WorkOrder.order_number == text).order_by(WorkOrder.id.desc()).limit(1))
+
+
+def latest_intake_id(uow: UnitOfWork, work_order: WorkOrder | str | int) -> int | None:
+    """The last parcel intake that brought units of this work order (its slip goes back too)."""
+    wo = find_work_order(uow, work_order)
+    return uow.session.scalar(select(func.max(Unit.intake_id)).where(Unit.work_order_id == wo.id))
+
+
 def assign_tracking(uow: UnitOfWork, shipment_id: int, tracking_number: str) -> ShipmentSummary:
     """Store the carrier's tracking number scanned from its waybill, and commit."""
     require(uow.actor, Role.SHIPPING, action="assign tracking numbers")
@@ -290,14 +333,48 @@ def assign_tracking(uow: UnitOfWork, shipment_id: int, tracking_number: str) -> 
             Shipment.tracking_number == tracking, Shipment.id != shipment_id))) is not None:
         raise UserError(f"Tracking number {tracking} is already on parcel {other}; "
                         "each parcel needs its own waybill.")
-    before = shipment.tracking_number
+    before = {"tracking_number": shipment.tracking_number}
+    after: dict[str, object] = {"tracking_number": tracking}
+    if shipment.tracking_number != tracking and shipment.label_printed_at is not None:
+        # The label already printed carries the old number (or none): it must be printed again.
+        before["label_printed_at"] = shipment.label_printed_at.isoformat()
+        after["label_printed_at"] = None
+        shipment.label_printed_at, shipment.label_printed_by = None, None
     shipment.tracking_number = tracking
     record(uow, Change("shipment.tracking", "shipment", str(shipment.id), shipment.work_order_id,
-                       before={"tracking_number": before}, after={"tracking_number": tracking}))
+                       before=before, after=after))
     wo = uow.session.get_one(WorkOrder, shipment.work_order_id)
     serials = tuple(u.serial for u in shipment_units(uow, shipment.id))
     uow.commit()
     return _summary(shipment, wo.number, serials)
+
+
+def mark_label_printed(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
+    """Record that the parcel's label was accepted by a printer, and commit.
+
+    Call it only once the printer took the job (Qt's painter ended, lp exited 0, the socket
+    send completed): a failed print must leave the parcel unprinted.
+
+    Raises:
+        UserError: there is no such parcel or it has already left.
+    """
+    require(uow.actor, Role.SHIPPING, action="print shipping labels")
+    shipment = get_shipment(uow, shipment_id)
+    if shipment.shipped_at is not None:
+        raise UserError(f"Parcel {shipment_id} has already left; its label is no longer needed.")
+    before = shipment.label_printed_at
+    shipment.label_printed_at = utcnow()
+    shipment.label_printed_by = uow.actor.user_id
+    record(uow, Change("shipment.label_printed", "shipment", str(shipment.id),
+                       shipment.work_order_id,
+                       before={"label_printed_at": before.isoformat() if before else None},
+                       after={"label_printed_at": shipment.label_printed_at.isoformat(),
+                              "tracking_number": shipment.tracking_number}))
+    wo = uow.session.get_one(WorkOrder, shipment.work_order_id)
+    summary = _summary(shipment, wo.number,
+                       tuple(u.serial for u in shipment_units(uow, shipment.id)))
+    uow.commit()
+    return summary
 
 
 def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:

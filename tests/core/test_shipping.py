@@ -239,3 +239,83 @@ def test_two_clerks_ship_at_once_in_threads(any_database: Database) -> None:
                                   .where(StatusChange.to_status == "shipped",
                                          StatusChange.unit_id.is_not(None))) == 20
         assert verify(uow).ok
+
+
+def test_label_printed_is_recorded_audited_and_reset_by_a_new_tracking_number(
+        catalogue: Database) -> None:
+    stock(catalogue, {"WO-1": [("SN-1", "JM-X16-Q")]})
+    parcel = packed(catalogue)
+    with catalogue.uow(CLERK) as uow:
+        assert not shipping.open_shipments(uow, "WO-1")[0].label_printed
+        assert shipping.mark_label_printed(uow, parcel).label_printed
+    with catalogue.uow(CLERK) as uow:
+        assert shipping.open_shipments(uow, "WO-1")[0].label_printed
+        # The same number again: the printed label is still right.
+        assert shipping.assign_tracking(uow, parcel, "SF1234567890").label_printed
+    with catalogue.uow(CLERK) as uow:
+        # A new waybill: the printed label carries the old number, so it must be printed again.
+        assert not shipping.assign_tracking(uow, parcel, "SF123456789012").label_printed
+    with catalogue.uow() as uow:
+        assert uow.session.get(Shipment, parcel).label_printed_at is None
+        entries = uow.session.execute(select(AuditEntry.action, AuditEntry.after).where(
+            AuditEntry.entity == "shipment").order_by(AuditEntry.id)).all()
+        assert [a for a, _ in entries] == ["shipment.create", "shipment.tracking",
+                                           "shipment.label_printed", "shipment.tracking",
+                                           "shipment.tracking"]
+        assert entries[2][1]["tracking_number"] == "SF1234567890"
+        assert entries[-1][1] == {"tracking_number": "SF123456789012", "label_printed_at": None}
+        assert verify(uow).ok
+
+
+def test_only_clerks_mark_labels_printed_and_never_on_a_parcel_that_left(
+        catalogue: Database) -> None:
+    stock(catalogue, {"WO-1": [("SN-1", "JM-X16-Q")]})
+    parcel = packed(catalogue)
+    bench = Actor(username="ann", roles=frozenset({"repair"}))
+    with catalogue.uow(bench) as uow, pytest.raises(NotAllowed, match="shipping clerk"):
+        shipping.mark_label_printed(uow, parcel)
+    supervisor = Actor(username="sue", roles=frozenset({"supervisor"}))
+    with catalogue.uow(supervisor) as uow:
+        assert shipping.mark_label_printed(uow, parcel).label_printed
+    with catalogue.uow(CLERK) as uow:
+        shipping.ship(uow, parcel)
+    with catalogue.uow(CLERK) as uow, pytest.raises(UserError, match="already left"):
+        shipping.mark_label_printed(uow, parcel)
+    with catalogue.uow(CLERK) as uow, pytest.raises(UserError, match="no parcel 999"):
+        shipping.mark_label_printed(uow, 999)
+
+
+@pytest.mark.parametrize(("carrier", "scanned", "expected"), [
+    ("SF Express", "SF1234567890123", True),
+    ("SF Express", "SF123456789012", True),
+    ("SF Express", "SF12345678901", False),  # 11 digits
+    ("SF Express", "SF1234567890123456", False),  # 16 digits
+    ("SF Express", "DPK300123456", False),
+    ("Deppon", "DPK300123456", True),
+    ("Deppon", "RMA-2026-0001", False),  # a work order, not a waybill
+    ("Deppon", "1234567", False),  # too short
+    ("KYE", "K" * 31, False),
+])
+def test_tracking_numbers_are_recognised_per_carrier(carrier: str, scanned: str,
+                                                     expected: bool) -> None:
+    assert shipping.looks_like_tracking(carrier, scanned) is expected
+
+
+def test_a_center_pattern_replaces_the_plain_one_and_a_broken_one_says_so() -> None:
+    patterns = {"KYE": r"KY\d{10}"}
+    assert shipping.looks_like_tracking("KYE", "KY0123456789", patterns)
+    assert not shipping.looks_like_tracking("KYE", "ABCDEFGH12", patterns)
+    assert shipping.looks_like_tracking("Deppon", "ABCDEFGH12", patterns)
+    with pytest.raises(UserError, match="not a valid pattern"):
+        shipping.looks_like_tracking("KYE", "KY1", {"KYE": "KY(\\d"})
+
+
+def test_a_scan_names_a_work_order_by_number_or_order_number(catalogue: Database) -> None:
+    stock(catalogue, {"WO-7": [("SN-1", "JM-X16-Q")]})
+    with catalogue.uow() as uow:
+        assert shipping.work_order_for_scan(uow, "WO-7") == "WO-7"
+        assert shipping.work_order_for_scan(uow, "SO-1") == "WO-7"  # the original order number
+        assert shipping.work_order_for_scan(uow, "]C1400SO-1") == "WO-7"  # GS1 AI 400
+        assert shipping.work_order_for_scan(uow, "SF1234567890123") is None
+        assert shipping.work_order_for_scan(uow, "\x00\x01") is None
+        assert shipping.latest_intake_id(uow, "WO-7") is None
