@@ -1,0 +1,189 @@
+"""Photos and logs attached to a unit on the repair bench.
+
+An attachment belongs to one of the unit's findings, or else to the parcel the unit arrived in
+(the attachment table links parcels and findings, not units); intake stores its parcel photos the
+same way, so a unit's list holds both. Who added a file is read from the audit log, which records
+every attachment in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import and_, func, or_, select
+
+from core import audit
+from core.audit import Change
+from core.errors import UserError
+from core.models import Attachment, AuditEntry, Finding, Unit
+from core.permissions import Role, require
+from core.services.repair import get_unit
+from core.unit_of_work import UnitOfWork
+
+MAX_BYTES = 20 * 1024 * 1024
+NAME_LENGTH = 255  # Attachment.filename
+# The types a bench produces; the platform's table (which varies between machines) answers the rest.
+_KNOWN_TYPES = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+    ".webp": "image/webp", ".bmp": "image/bmp", ".heic": "image/heic", ".tif": "image/tiff",
+    ".tiff": "image/tiff", ".pdf": "application/pdf", ".txt": "text/plain", ".log": "text/plain",
+    ".csv": "text/csv", ".json": "application/json", ".xml": "application/xml",
+    ".zip": "application/zip", ".gz": "application/gzip", ".mp4": "video/mp4",
+}
+# Audit actions whose entry says who stored an attachment: our own, and intake closing a parcel.
+_ADD, _PARCEL_CLOSE = "attachment.add", "parcel.close"
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    """One attached file as the unit page lists it (without its content)."""
+
+    id: int
+    filename: str
+    media_type: str
+    size: int
+    added_at: dt.datetime
+    added_by: str
+    finding: str  # the test name, or "" for the parcel
+
+
+def media_type_of(filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    return _KNOWN_TYPES.get(suffix) or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _too_large(name: str, size: int) -> UserError:
+    return UserError(f"{name} is {size_text(size)}; an attachment may be at most "
+                     f"{size_text(MAX_BYTES)}. Shrink the photo or attach part of the log.")
+
+
+def _stored_name(filename: str) -> str:
+    name = Path(filename.replace("\\", "/")).name.strip()
+    if not name:
+        raise UserError("The attachment needs a file name.")
+    if len(name) > NAME_LENGTH:
+        suffix = Path(name).suffix[:20]
+        name = name[:NAME_LENGTH - len(suffix)] + suffix
+    return name
+
+
+def read_file(path: str | Path) -> tuple[str, bytes]:
+    """The file's name and bytes, refusing a missing, unreadable, empty or oversized file before
+    reading it whole."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist; choose the file again.") from None
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if not path.is_file():
+        raise UserError(f"{path} is not a file.")
+    if size > MAX_BYTES:
+        raise _too_large(path.name, size)
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    return path.name, content
+
+
+def attach(uow: UnitOfWork, unit_id: int, filename: str, content: bytes, *,
+           finding_id: int | None = None) -> Attachment:
+    """Store a photo or log for the unit: with the finding when one is given, else with the
+    parcel the unit arrived in."""
+    require(uow.actor, Role.REPAIR, action="attach photos and logs")
+    unit = get_unit(uow, unit_id)
+    name = _stored_name(filename)
+    if not content:
+        raise UserError(f"{name} is empty; there is nothing to attach.")
+    if len(content) > MAX_BYTES:
+        raise _too_large(name, len(content))
+    intake_id = None
+    if finding_id is not None:
+        finding = uow.session.get(Finding, finding_id)
+        if finding is None or finding.unit_id != unit.id:
+            raise UserError(f"Finding {finding_id} is not a test of {unit.serial}; choose one of "
+                            "its findings or the whole unit.")
+    elif unit.intake_id is None:
+        raise UserError(f"{unit.serial} has not arrived in a parcel yet; attach files after intake "
+                        "or to one of its findings.")
+    else:
+        intake_id = unit.intake_id
+    row = Attachment(intake_id=intake_id, finding_id=finding_id, filename=name,
+                     media_type=media_type_of(name), content=bytes(content))
+    uow.session.add(row)
+    uow.session.flush()
+    audit.record(uow, Change(_ADD, "attachment", str(row.id), unit.work_order_id, None,
+                             {"unit": unit.serial, "file": name, "media_type": row.media_type,
+                              "bytes": len(content), "finding": finding_id,
+                              "parcel": intake_id}))
+    uow.commit()
+    return row
+
+
+def attach_file(uow: UnitOfWork, unit_id: int, path: str | Path, *,
+                finding_id: int | None = None) -> Attachment:
+    name, content = read_file(path)
+    return attach(uow, unit_id, name, content, finding_id=finding_id)
+
+
+def findings_of(uow: UnitOfWork, unit_id: int) -> list[tuple[int, str]]:
+    """The unit's findings a file may be attached to: (id, "test: value result"), latest first."""
+    rows = uow.session.scalars(select(Finding).where(Finding.unit_id == unit_id)
+                               .order_by(Finding.id.desc()))
+    return [(f.id, f"{f.test_name}: {f.value} {f.measure_unit} {f.result}".replace("  ", " "))
+            for f in rows]
+
+
+def list_for_unit(uow: UnitOfWork, unit_id: int, *, parcel_only: bool = False) -> list[AttachmentRow]:
+    """The unit's attachments, oldest first: its parcel's, and (unless `parcel_only`) its
+    findings'."""
+    unit = get_unit(uow, unit_id)
+    mine = [Attachment.intake_id == unit.intake_id] if unit.intake_id is not None else []
+    if not parcel_only:
+        mine.append(Attachment.finding_id.in_(select(Finding.id).where(Finding.unit_id == unit.id)))
+    if not mine:
+        return []
+    rows = uow.session.execute(
+        select(Attachment.id, Attachment.filename, Attachment.media_type,
+               func.length(Attachment.content), Attachment.added_at, Attachment.intake_id,
+               Finding.test_name)
+        .outerjoin(Finding, Finding.id == Attachment.finding_id)
+        .where(or_(*mine)).order_by(Attachment.added_at, Attachment.id)).all()
+    who = _added_by(uow, unit)
+    # A parcel photo stored by intake has no entry of its own: the parcel's closing says who.
+    return [AttachmentRow(i, name, kind, int(size or 0), at,
+                          who.get(str(i)) or who.get(f"parcel:{intake}", ""), test or "")
+            for i, name, kind, size, at, intake, test in rows]
+
+
+def _added_by(uow: UnitOfWork, unit: Unit) -> dict[str, str]:
+    """Who stored each attachment ("id"), and who closed the unit's parcel ("parcel:id")."""
+    entries = uow.session.execute(
+        select(AuditEntry.action, AuditEntry.entity_id, AuditEntry.username).where(
+            AuditEntry.work_order_id == unit.work_order_id,
+            or_(AuditEntry.action == _ADD,
+                and_(AuditEntry.action == _PARCEL_CLOSE,
+                     AuditEntry.entity_id == str(unit.intake_id or ""))))).all()
+    return {(key if action == _ADD else f"parcel:{key}"): user for action, key, user in entries}
+
+
+def content_of(uow: UnitOfWork, attachment_id: int) -> tuple[str, str, bytes]:
+    """(file name, media type, bytes) of one attachment, to open it."""
+    row = uow.session.get(Attachment, attachment_id)
+    if row is None:
+        raise UserError(f"Attachment {attachment_id} does not exist any more.")
+    return row.filename, row.media_type, bytes(row.content)
+
