@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 from sqlalchemy import select
 
 from core.errors import UserError
@@ -54,6 +55,18 @@ def store(uow: UnitOfWork, key: str, value: str) -> None:
         row.value = value
 
 
+def check(values: dict[str, str]) -> None:
+    """Refuse a value that would break labels or deadlines; the message names the setting."""
+    if "center.timezone" in values:
+        zone(values["center.timezone"].strip())
+    if not values.get("center.name", "x").strip():
+        raise UserError("The center needs a name: it is printed on every label and report.")
+    country = values.get("center.country", "CN").strip()
+    if country not in holidays.list_supported_countries():
+        raise UserError(f"Calendar country {country!r} has no public-holiday calendar; use an ISO "
+                        "country code such as CN, HK, TW or DE.")
+
+
 def save(uow: UnitOfWork, values: dict[str, str]) -> None:
     """Save center-wide settings after checking them; audited. Supervisors and administrators."""
     from core import audit
@@ -61,10 +74,7 @@ def save(uow: UnitOfWork, values: dict[str, str]) -> None:
     from core.permissions import Role, require
 
     require(uow.actor, Role.SUPERVISOR, Role.ADMINISTRATOR, action="change center settings")
-    if "center.timezone" in values:
-        zone(values["center.timezone"])
-    if not values.get("center.name", "x").strip():
-        raise UserError("The center needs a name: it is printed on every label and report.")
+    check(values)
     current = load(uow)
     changed = {k: v.strip() for k, v in values.items() if current.get(k) != v.strip()}
     for key, value in changed.items():

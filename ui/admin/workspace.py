@@ -7,10 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -22,16 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from core import center
 from core.errors import UserError
 from core.services import policies
 from core.unit_of_work import Actor, Database
-
-CENTER_FIELDS = [("center.name", "Center name"), ("center.address", "Address (one line each)"),
-                 ("center.phone", "Phone"), ("center.timezone", "Time zone"),
-                 ("center.country", "Calendar country"), ("center.currency", "Currency"),
-                 ("jasminer.warranty_months", "Jasminer warranty (months)"),
-                 ("jomplair.warranty_months", "Jomplair warranty (months)")]
+from ui.settings.center_form import CenterForm
 
 
 class AdminWorkspace(QTabWidget):
@@ -57,31 +49,23 @@ class AdminWorkspace(QTabWidget):
 
 
 class CenterSettingsPage(QWidget):
+    """The center form (shared with Edit > Settings) with its own Save button."""
+
     def __init__(self, admin: AdminWorkspace) -> None:
         super().__init__()
         self.admin = admin
-        form = QFormLayout(self)
-        self.fields: dict[str, QLineEdit] = {}
-        for key, label in CENTER_FIELDS:
-            self.fields[key] = QLineEdit()
-            form.addRow(self.tr(label), self.fields[key])
+        self.form = CenterForm(admin.database, admin.actor)
+        self.fields = self.form.fields
         self.status = QLabel()
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
-        form.addRow(save, self.status)
-        self.load()
-
-    def load(self) -> None:
-        with self.admin.database.uow() as uow:
-            settings = center.load(uow)
-        for key, edit in self.fields.items():
-            edit.setText(settings.get(key))
+        self.form.form.addRow(save, self.status)
+        QVBoxLayout(self).addWidget(self.form)
 
     def save(self) -> bool:
-        values = {k: e.text() for k, e in self.fields.items()}
         try:
-            with self.admin.database.uow(self.admin.actor) as uow:
-                center.save(uow, values)
+            self.form.check()
+            self.form.save()
         except UserError as exc:
             self.status.setText(str(exc))
             self.admin.fail(exc)

@@ -1,0 +1,1 @@
+"""The one settings dialog: this station's values (QSettings) and the center's (the database)."""

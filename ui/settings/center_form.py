@@ -1,0 +1,101 @@
+"""The center's own settings (name, address, time zone, calendar...): one form for every screen.
+
+Shared by every station, so stored in the database through core.center, which checks the values,
+the role and audits the change. Admin > Center and Edit > Settings both show this form.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+import holidays
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from core import center
+from core.errors import NotAllowed, UserError
+from core.permissions import Role, require
+from core.unit_of_work import Actor, Database
+from ui.settings.page import FieldError
+
+CENTER_FIELDS = [("center.name", "Center name"), ("center.address", "Address (one line each)"),
+                 ("center.phone", "Phone"), ("center.timezone", "Time zone"),
+                 ("center.country", "Calendar country"), ("center.currency", "Currency"),
+                 ("jasminer.warranty_months", "Jasminer warranty (months)"),
+                 ("jomplair.warranty_months", "Jomplair warranty (months)")]
+MULTILINE = {"center.address"}
+
+
+def may_change_center(actor: Actor) -> bool:
+    """Whether core will accept this person's change (the form is read-only otherwise)."""
+    try:
+        require(actor, Role.SUPERVISOR, Role.ADMINISTRATOR, action="change center settings")
+    except NotAllowed:
+        return False
+    return True
+
+
+class CenterForm(QWidget):
+    """The fields of the center's settings; `check` then `save` store them in one transaction."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        self.form = QFormLayout(self)
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.labels = dict(CENTER_FIELDS)
+        for key, label in CENTER_FIELDS:
+            edit: QLineEdit | QPlainTextEdit
+            if key in MULTILINE:
+                edit = QPlainTextEdit()
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(4 * edit.fontMetrics().lineSpacing() + 12)
+            else:
+                edit = QLineEdit()
+            self.fields[key] = edit
+            self.form.addRow(self.tr(label), edit)
+        self._complete(self.fields["center.timezone"], sorted(available_timezones()))
+        self._complete(self.fields["center.country"], sorted(holidays.list_supported_countries()))
+        self.loaded: dict[str, str] = {}
+        self.load()
+
+    @staticmethod
+    def _complete(edit: QLineEdit | QPlainTextEdit, words: list[str]) -> None:
+        if isinstance(edit, QLineEdit):
+            completer = QCompleter(words, edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            edit.setCompleter(completer)
+
+    def load(self) -> None:
+        with self.database.uow() as uow:
+            settings = center.load(uow)
+        for key, edit in self.fields.items():
+            if isinstance(edit, QPlainTextEdit):
+                edit.setPlainText(settings.get(key))
+            else:
+                edit.setText(settings.get(key))
+        self.loaded = self.values()
+
+    def values(self) -> dict[str, str]:
+        values = {key: (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
+                  for key, edit in self.fields.items()}
+        values["center.country"] = values["center.country"].strip().upper()
+        return values
+
+    def changed(self) -> bool:
+        return self.values() != self.loaded
+
+    def check(self) -> None:
+        """Refuse a bad value before anything is stored, naming its field."""
+        for key, value in self.values().items():
+            try:
+                center.check({key: value})
+            except UserError as exc:
+                label = self.tr(self.labels[key])
+                raise FieldError(f"{label}: {exc}", self.fields[key]) from exc
+
+    def save(self) -> None:
+        """Store the values (core checks the role and audits); raises UserError when refused."""
+        with self.database.uow(self.actor) as uow:
+            center.save(uow, self.values())
+        self.loaded = self.values()
