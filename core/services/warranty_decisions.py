@@ -8,9 +8,12 @@ the dates recorded on the work order that start policy clocks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm.util import identity_key
 
 from core import center
 from core.errors import UserError
@@ -60,13 +63,83 @@ def paid_repair_ship_dates(uow: UnitOfWork, unit: Unit, tz: ZoneInfo) -> list[dt
     Units of the same serial on any work order count when the customer accepted (or paid) a
     quote and the unit was shipped before this one arrived.
     """
+    return _paid_ship_dates(uow, [unit], tz)[unit.id]
+
+
+def _paid_ship_dates(uow: UnitOfWork, units: Sequence[Unit], tz: ZoneInfo) -> dict[int, list[dt.date]]:
+    # One query for all `units`: a work order's deadlines need every unit's, and per-unit
+    # queries would cost the intake scan a round trip per unit.
     paid = exists().where(Quote.unit_id == Unit.id, Quote.status.in_(PAID_QUOTE_STATES))
-    query = select(Unit.shipped_at).where(
-        Unit.serial == unit.serial, Unit.id != unit.id, Unit.shipped_at.is_not(None),
-        paid | Unit.paid_at.is_not(None))
-    if unit.received_at is not None:
-        query = query.where(Unit.shipped_at < unit.received_at)
-    return [d for (s,) in uow.session.execute(query) if (d := _local_date(s, tz))]
+    rows = uow.session.execute(select(Unit.id, Unit.serial, Unit.shipped_at).where(
+        Unit.serial.in_(sorted({u.serial for u in units})), Unit.shipped_at.is_not(None),
+        paid | Unit.paid_at.is_not(None))).all()
+    out: dict[int, list[dt.date]] = {}
+    for unit in units:
+        out[unit.id] = [d for other, serial, shipped in rows
+                        if serial == unit.serial and other != unit.id
+                        and (unit.received_at is None or shipped < unit.received_at)
+                        and (d := _local_date(shipped, tz))]
+    return out
+
+
+@dataclass(frozen=True)
+class UnitRecords:
+    """What rows other than the unit's own say about it: the latest diagnosis's exclusions,
+    the parcel's condition on arrival and the days earlier paid repairs went back (W4)."""
+
+    exclusions: tuple[str, ...] = ()
+    condition: str = ""
+    paid_ship_dates: tuple[dt.date, ...] = ()
+
+
+def unit_records(uow: UnitOfWork, units: Sequence[Unit], tz: ZoneInfo) -> dict[int, UnitRecords]:
+    """`UnitRecords` of many units in three queries at most, whatever their number."""
+    if not units:
+        return {}
+    ids = [u.id for u in units]
+    exclusions: dict[int, list[str]] = {}
+    for uid, codes in uow.session.execute(select(Diagnosis.unit_id, Diagnosis.exclusions).where(
+            Diagnosis.unit_id.in_(ids)).order_by(Diagnosis.id)):
+        exclusions[uid] = list(codes or [])  # the latest diagnosis counts
+    conditions: dict[int, str] = {}
+    unknown: set[int] = set()
+    for iid in {u.intake_id for u in units if u.intake_id is not None}:
+        loaded = uow.session.identity_map.get(identity_key(ParcelIntake, iid))
+        if loaded is not None:
+            conditions[iid] = loaded.condition  # type: ignore[attr-defined]
+        else:
+            unknown.add(iid)
+    if unknown:
+        conditions.update((iid, text) for iid, text in uow.session.execute(
+            select(ParcelIntake.id, ParcelIntake.condition).where(ParcelIntake.id.in_(unknown))))
+    shipped = _paid_ship_dates(uow, units, tz)
+    return {u.id: UnitRecords(tuple(exclusions.get(u.id, ())),
+                              conditions.get(u.intake_id, "") if u.intake_id else "",
+                              tuple(shipped[u.id])) for u in units}
+
+
+def facts_from(unit: Unit, policy: Policy, tz: ZoneInfo, records: UnitRecords | None, *,
+               received_on: dt.date | None = None,
+               requested_on: dt.date | None = None) -> UnitFacts:
+    """The engine's view of `unit` from the row and its `records` (None: no exclusions and no
+    extension are known, enough for deadlines that do not depend on the warranty)."""
+    wo: WorkOrder = unit.work_order
+    exclusions: set[str] = set()
+    extended = None
+    if records is not None:
+        exclusions.update(records.exclusions)
+        exclusions |= intake_exclusions(records.condition, policy)
+        extended = latest_extension(policy, list(records.paid_ship_dates))
+    return UnitFacts(
+        serial=unit.serial, model=unit.product.model, policy_code=unit.product.policy_code,
+        purchase_date=unit.purchase_date, proof_of_purchase=unit.proof_of_purchase,
+        factory_date=unit.factory_date, delivered_date=unit.delivered_date,
+        received_on=received_on or _local_date(unit.received_at, tz),
+        requested_on=requested_on or _local_date(wo.submitted_at, tz),
+        exclusions=frozenset(exclusions),
+        has_order_number=bool(wo.order_number.strip()),
+        extended_until=extended,
+    )
 
 
 def unit_facts(uow: UnitOfWork, unit: Unit, policy: Policy,
@@ -78,25 +151,8 @@ def unit_facts(uow: UnitOfWork, unit: Unit, policy: Policy,
             unit was received, in the center's time zone.
     """
     tz = center.load(uow).timezone
-    wo: WorkOrder = unit.work_order
-    exclusions: set[str] = set()
-    diagnosis = latest_diagnosis(uow, unit.id)
-    if diagnosis is not None:
-        exclusions.update(diagnosis.exclusions or [])
-    if unit.intake_id is not None:
-        intake = uow.session.get(ParcelIntake, unit.intake_id)
-        if intake is not None:
-            exclusions |= intake_exclusions(intake.condition, policy)
-    return UnitFacts(
-        serial=unit.serial, model=unit.product.model, policy_code=unit.product.policy_code,
-        purchase_date=unit.purchase_date, proof_of_purchase=unit.proof_of_purchase,
-        factory_date=unit.factory_date, delivered_date=unit.delivered_date,
-        received_on=received_on or _local_date(unit.received_at, tz),
-        requested_on=_local_date(wo.submitted_at, tz),
-        exclusions=frozenset(exclusions),
-        has_order_number=bool(wo.order_number.strip()),
-        extended_until=latest_extension(policy, paid_repair_ship_dates(uow, unit, tz)),
-    )
+    records = unit_records(uow, [unit], tz)[unit.id]
+    return facts_from(unit, policy, tz, records, received_on=received_on)
 
 
 def find_unit(uow: UnitOfWork, work_order_number: str, serial: str) -> Unit:
@@ -131,22 +187,54 @@ def work_order_events(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo) -> WorkOrder
     requests: tuple[tuple[str, dt.datetime], ...] = ()
     if wo.priority is not None and wo.submitted_at is not None:
         requests = ((wo.priority.value, wo.submitted_at),)  # rule D3: the clock runs from the request
-    return WorkOrderEvents(paid_on=min(paid, default=None), agreed_on=min(agreed, default=None),
-                           service_requests=requests)
+    return WorkOrderEvents(
+        paid_on=min(paid, default=None), agreed_on=min(agreed, default=None),
+        return_reason=wo.return_reason if wo.return_requested_on else None,
+        return_confirmed_on=wo.return_confirmed_on,
+        spec_mismatch_confirmed_on=wo.spec_mismatch_confirmed_on,
+        replacement_approved_on=wo.replacement_approved_on,
+        replacement_delivered_on=wo.replacement_delivered_on,
+        service_requests=requests)
+
+
+def _needs_warranty(policy: Policy, events: WorkOrderEvents) -> bool:
+    # Only the S1 return-by date (in warranty or not) and a return request's eligibility read
+    # the exclusions and W4 extensions; other deadlines need the unit's dates alone.
+    return policy.return_shipping is not None or bool(policy.returns and events.return_reason)
+
+
+def work_order_deadlines(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo,
+                         settings: Mapping[str, str], *, units: Sequence[Unit] | None = None,
+                         policies: Mapping[str, Policy] | None = None,
+                         records: Mapping[int, UnitRecords] | None = None) -> list[Deadline]:
+    """The due dates of `wo`: per-unit items for `units` (default: every unit), work-order items
+    for each policy among all its units.
+
+    `policies` and `records` may be given already loaded (many work orders at once); whatever
+    is missing is read here.
+    """
+    events = work_order_events(uow, wo, tz)
+    # A return request recorded on its own day is the request the return window judges (R1, R2).
+    requested = wo.return_requested_on
+    chosen = {u.id for u in (wo.units if units is None else units)}
+    by_policy: dict[str, list[Unit]] = {}
+    for unit in wo.units:
+        by_policy.setdefault(unit.product.policy_code, [])
+        if unit.id in chosen:
+            by_policy[unit.product.policy_code].append(unit)
+    out: list[Deadline] = []
+    for code, group in sorted(by_policy.items()):
+        policy = policies[code] if policies and code in policies else policy_for(uow, code)
+        known: Mapping[int, UnitRecords] = {}
+        if group and _needs_warranty(policy, events):
+            known = records if records is not None else unit_records(uow, group, tz)
+        facts = [facts_from(u, policy, tz, known.get(u.id), requested_on=requested)
+                 for u in group]
+        out.extend(all_deadlines(policy, facts, events, settings))
+    return out
 
 
 def deadlines_for(uow: UnitOfWork, work_order_number: str) -> list[Deadline]:
     """Every due date of the work order with its rule, across the policies of its units."""
     wo = _work_order(uow, work_order_number)
-    tz = center.load(uow).timezone
-    settings = policy_settings(uow)
-    events = work_order_events(uow, wo, tz)
-    by_policy: dict[str, list[Unit]] = {}
-    for unit in wo.units:
-        by_policy.setdefault(unit.product.policy_code, []).append(unit)
-    out: list[Deadline] = []
-    for code, units in sorted(by_policy.items()):
-        policy = policy_for(uow, code)
-        facts = [unit_facts(uow, u, policy) for u in units]
-        out.extend(all_deadlines(policy, facts, events, settings))
-    return out
+    return work_order_deadlines(uow, wo, center.load(uow).timezone, policy_settings(uow))
