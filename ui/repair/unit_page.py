@@ -7,9 +7,11 @@ a refusal (`UserError`) is shown in the message line and nothing is changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +31,18 @@ from core.findings import template_for
 from core.models import UnitStatus
 from core.services import repair, repair_queues, repair_quotes
 from core.unit_of_work import Actor, Database
+from ui.repair.attachments_panel import AttachmentsPanel
+from ui.repair.quote_pdf import QuotePdfBar
 
 OUT_OF_LIMIT = "background: #ffd6d6; color: #a00000;"
 LINE_ROWS = 3
+# Keys of the page's buttons; a button's key works while its tab is shown, so tabs may share one.
+KEYS = {
+    "Save findings": "Ctrl+S", "Start diagnosis": "Ctrl+Shift+D", "Record diagnosis": "Ctrl+D",
+    "Override": "Ctrl+Shift+V", "Save quote": "Ctrl+S", "Send quote": "Ctrl+Shift+S",
+    "Accepted": "Ctrl+Shift+Y", "Declined": "Ctrl+Shift+N", "Start repair": "Ctrl+Shift+R",
+    "Record action": "Ctrl+R", "Finish repair": "Ctrl+Shift+F", "Final test passed": "Ctrl+Shift+T",
+}
 
 
 class UnitPage(QWidget):
@@ -52,24 +63,57 @@ class UnitPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         self.intake_label = QLabel()
+        self.intake_files = self._attachments(parcel_only=True)
         self.findings = QWidget()
         self.findings_grid = QGridLayout(self.findings)
         self.value_edits: dict[str, QLineEdit] = {}
+        self.finding_files = self._attachments(parcel_only=False)
         self._build_diagnosis()
         self._build_quote()
         self._build_repair()
         self.history = QPlainTextEdit(readOnly=True)
-        for title, widget in (("Intake", self.intake_label), ("Findings", self.findings),
-                              ("Diagnosis", self.diagnosis_tab), ("Quote", self.quote_tab),
-                              ("Repair", self.repair_tab), ("History", self.history)):
+        tabs = (("Intake", self._stack(self.intake_label, self.intake_files)),
+                ("Findings", self._stack(self.findings, self.finding_files)),
+                ("Diagnosis", self.diagnosis_tab), ("Quote", self.quote_tab),
+                ("Repair", self.repair_tab), ("History", self.history))
+        for number, (title, widget) in enumerate(tabs, 1):
             self.tabs.addTab(widget, self.tr(title))
+            # Alt+number shows a tab (Ctrl+number already switches workspaces).
+            key = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.activated.connect(lambda i=number - 1: self.show_tab(i))
 
     # --- building ---------------------------------------------------------------------------
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(self.tr(text))
         button.clicked.connect(slot)
+        if text in KEYS:
+            button.setShortcut(QKeySequence(KEYS[text]))
+            button.setToolTip(KEYS[text])
         return button
+
+    def _attachments(self, *, parcel_only: bool) -> AttachmentsPanel:
+        panel = AttachmentsPanel(self._db, self._actor, parcel_only=parcel_only)
+        panel.message.connect(self.message.setText)
+        panel.changed.connect(self._files_changed)
+        return panel
+
+    @staticmethod
+    def _stack(*widgets: QWidget) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        for widget in widgets:
+            box.addWidget(widget)
+        return tab
+
+    def show_tab(self, index: int) -> None:
+        """Show a tab and put the cursor in its first field, ready for typing."""
+        self.tabs.setCurrentIndex(index)
+        first = {1: next(iter(self.value_edits.values()), None), 2: self.cause,
+                 3: self.line_edits[0][0], 4: self.action_text}.get(index)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_diagnosis(self) -> None:
         self.diagnosis_tab = QWidget()
@@ -112,6 +156,12 @@ class UnitPage(QWidget):
         grid.addWidget(self.channel, LINE_ROWS + 2, 2)
         grid.addWidget(self._button("Accepted", lambda: self.answer("accepted")), LINE_ROWS + 2, 3)
         grid.addWidget(self._button("Declined", lambda: self.answer("declined")), LINE_ROWS + 2, 4)
+        self.quote_pdf = QuotePdfBar(self._db, self._actor, self.quote_unsaved)
+        self.quote_pdf.message.connect(self.message.setText)
+        grid.addWidget(self.quote_pdf, LINE_ROWS + 3, 0, 1, 3)
+        grid.setRowStretch(LINE_ROWS + 4, 1)
+        self._quote_shown: tuple[object, ...] | None = None
+        self._quote_texts: list[list[str]] = self._edit_texts()
 
     def _build_repair(self) -> None:
         self.repair_tab = QWidget()
@@ -141,6 +191,9 @@ class UnitPage(QWidget):
         self.intake_label.setText(self.tr("Condition on arrival: {0}\nPhotos: {1}").format(
             view.condition or "-", view.photos))
         self._fill_findings(view)
+        self.intake_files.set_unit(unit_id)
+        self.finding_files.set_unit(unit_id)
+        self.quote_pdf.set_unit(unit_id)
         d = view.diagnosis
         self.decision_label.setText("" if d is None else (
             f"{d['effective']} (rule {d['rule']}, {d['start'] or '?'} .. {d['end'] or '?'})"
@@ -150,6 +203,7 @@ class UnitPage(QWidget):
         self.quote_label.setText("" if q is None else
                                  f"v{q['version']} {q['status']}: {q['total']} {q['currency']}, "
                                  f"valid until {q['valid_until'] or '-'}")
+        self._fill_quote_lines(unit_id, q)
         self.actions_label.setText("\n".join(view.actions))
         self.history.setPlainText("\n".join(view.history))
 
@@ -177,6 +231,35 @@ class UnitPage(QWidget):
         self.findings_grid.addWidget(save, len(self.value_edits), 1)
         if previous is not None:
             QWidget.setTabOrder(previous, save)
+
+    def _fill_quote_lines(self, unit_id: int, quote: dict[str, object] | None) -> None:
+        """Show the stored quote's lines when another unit or quote version comes up; lines
+        typed but not saved stay while the technician works on other tabs."""
+        shown = (unit_id, None if quote is None else (quote["id"], quote["total"]))
+        if shown == self._quote_shown:
+            return
+        self._quote_shown = shown
+        stored: list[list[str]] = []
+        if quote is not None:
+            with self._db.uow() as uow:
+                row = repair_quotes.latest_quote(uow, unit_id)
+                stored = [[ln.kind, ln.description, *map(_plain, (
+                    ln.quantity, ln.unit_price, ln.discount_percent or 0, ln.tax_percent or 0))]
+                    for ln in (row.lines if row else [])]
+        for r, edits in enumerate(self.line_edits):
+            for c, edit in enumerate(edits):
+                edit.setText(stored[r][c] if r < len(stored) else "")
+        self._quote_texts = self._edit_texts()
+
+    def _edit_texts(self) -> list[list[str]]:
+        return [[e.text().strip() for e in edits] for edits in self.line_edits]
+
+    def quote_unsaved(self) -> bool:
+        return self._edit_texts() != self._quote_texts
+
+    def _files_changed(self) -> None:
+        if self.unit_id is not None:
+            self.show_unit(self.unit_id)
 
     @staticmethod
     def _mark(edit: QLineEdit, spec: Any, text: str) -> None:
@@ -241,7 +324,9 @@ class UnitPage(QWidget):
         except UserError as exc:
             self.message.setText(str(exc))
             return
-        self._run(lambda uow: repair_quotes.save_quote(uow, self.unit_id, lines), "Quote saved.")
+        if self._run(lambda uow: repair_quotes.save_quote(uow, self.unit_id, lines), "Quote saved."):
+            self._quote_shown = None  # show the lines as stored (same total, other lines)
+            self._fill_quote_lines(self.unit_id, self.view.quote)
 
     def send_quote(self) -> None:
         quote = self.view.quote
@@ -278,3 +363,8 @@ class UnitPage(QWidget):
     @property
     def status(self) -> UnitStatus | None:
         return UnitStatus(self.view.status) if self.unit_id is not None else None
+
+
+def _plain(value: object) -> str:
+    """A stored number as the technician would type it: 1200, 2.5 (no trailing zeros)."""
+    return format(Decimal(str(value)).normalize(), "f")
