@@ -1,16 +1,22 @@
 """The repair workspace driven from the keyboard: a diagnosis and quote entered, then the
-database checked; a walk-through from received to accepted quote to ready to ship."""
+database checked; a walk-through from received to accepted quote to ready to ship.
+
+Keys go to the window, as a keyboard's do, so the buttons' shortcuts are what is tested."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal as D
+from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from core.models import Diagnosis, Finding, Quote, Unit, UnitStatus
+from core.models import Attachment, Diagnosis, Finding, Quote, Unit, UnitStatus
 from core.unit_of_work import Actor, Database
 from tests.core.test_warranty_decisions import make_work_order
 from ui.repair.workspace import RepairWorkspace
@@ -37,6 +43,16 @@ def _status(db: Database, uid: int) -> UnitStatus:
         return uow.session.get(Unit, uid).status
 
 
+def _press(qtbot, ws: RepairWorkspace, keys: str,  # type: ignore[no-untyped-def]
+           until: Callable[[], object] | None = None) -> None:
+    """Press a key combination on the window; wait for its effect (a button's shortcut clicks
+    it a moment later, as Qt animates the press)."""
+    combo = QKeySequence(keys)[0]
+    QTest.keyClick(ws.window().windowHandle(), combo.key(), combo.keyboardModifiers())
+    if until is not None:
+        qtbot.waitUntil(until, timeout=5000)
+
+
 def test_queue_counts_and_opening_a_unit(qtbot, catalogue: Database) -> None:  # type: ignore[no-untyped-def]
     uid = _received(catalogue)
     ws = _workspace(qtbot, catalogue)
@@ -46,7 +62,8 @@ def test_queue_counts_and_opening_a_unit(qtbot, catalogue: Database) -> None:  #
     assert not ws.open_serial("NOPE") and "No unit" in ws.page.message.text()
 
 
-def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database) -> None:  # type: ignore[no-untyped-def]
+def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database,  # type: ignore[no-untyped-def]
+                                               tmp_path: Path) -> None:
     # Factory date 2024-01-01: with a 12-month setting the miner is out of warranty.
     with catalogue.uow() as uow:
         from core.models import Setting
@@ -55,14 +72,17 @@ def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database) -> No
         uow.commit()
     uid = _received(catalogue, factory_date=dt.date(2024, 1, 1))
     ws = _workspace(qtbot, catalogue)
+    ws.activateWindow()
+    qtbot.waitActive(ws)
     page = ws.page
     ws.open_serial("JM-1")
-    page.start_diagnosis()
-    assert _status(catalogue, uid) == UnitStatus.IN_DIAGNOSIS
-    page.tabs.setCurrentIndex(1)
-    first = page.value_edits["Hashboard 1 chips detected"]
-    first.setFocus()
-    qtbot.waitUntil(first.hasFocus)
+    page.tabs.setCurrentIndex(0)
+    page.intake_files.setFocus()
+    _press(qtbot, ws, "Alt+3", lambda: page.cause.hasFocus())
+    _press(qtbot, ws, "Ctrl+Shift+D",
+           lambda: _status(catalogue, uid) == UnitStatus.IN_DIAGNOSIS)
+    _press(qtbot, ws, "Alt+2",
+           lambda: page.value_edits["Hashboard 1 chips detected"].hasFocus())
     for value in ("126", "126", "0", "ok", "13.1"):
         qtbot.keyClicks(QApplication.focusWidget(), value)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -75,22 +95,35 @@ def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database) -> No
     assert found["Hashboard 3 chips detected"] == "fail" and found["Fan test"] == "pass"
     assert found["PSU output voltage"] == "fail"
 
-    page.tabs.setCurrentIndex(2)
-    page.cause.setCurrentText("product_defect")
-    page.record_diagnosis()
-    assert "not_covered" in page.decision_label.text()
+    # A photo for the failed hashboard: choose the finding, attach (the dialog answers a path).
+    photo = tmp_path / "chain3.png"
+    photo.write_bytes(b"\x89PNG chain 3")
+    files = page.finding_files
+    files.ask_paths = lambda: [str(photo)]
+    files.finding.setFocus()
+    qtbot.keyClicks(files.finding, "Hashboard")  # (a space would open the list)
+    assert files.finding.currentText().startswith("Hashboard 3 chips detected: 0")
+    _press(qtbot, ws, "Ctrl+Shift+A", lambda: files.table.rowCount() == 1)
+    assert files.table.item(0, 3).text() == "Hashboard 3 chips detected"
 
-    page.tabs.setCurrentIndex(3)
-    page.line_edits[0][0].setFocus()
-    qtbot.waitUntil(page.line_edits[0][0].hasFocus)
+    _press(qtbot, ws, "Alt+3", lambda: page.cause.hasFocus())
+    qtbot.keyClicks(page.cause, "product")
+    _press(qtbot, ws, "Ctrl+D", lambda: "not_covered" in page.decision_label.text())
+
+    _press(qtbot, ws, "Alt+4", lambda: page.line_edits[0][0].hasFocus())
     for value in ("part", "Hashboard", "1", "1200", "5", "13", "labour", "Labour", "2", "80"):
         qtbot.keyClicks(QApplication.focusWidget(), value)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    page.save_quote()
-    assert "draft: 1448.20 CNY" in page.quote_label.text(), page.message.text()
-    page.send_quote()
-    page.answer("accepted")
+    target = tmp_path / "quote.pdf"
+    page.quote_pdf.ask_path = lambda _name: str(target)
+    _press(qtbot, ws, "Ctrl+P", lambda: "not saved" in page.message.text())
+    _press(qtbot, ws, "Ctrl+S", lambda: "draft: 1448.20 CNY" in page.quote_label.text())
+    _press(qtbot, ws, "Ctrl+P", lambda: target.exists())
+    assert "saved to" in page.message.text()
+    _press(qtbot, ws, "Ctrl+Shift+S", lambda: "sent" in page.quote_label.text())
+    _press(qtbot, ws, "Ctrl+Shift+Y", lambda: "accepted" in page.quote_label.text())
     with catalogue.uow() as uow:
+        assert uow.session.scalars(select(Attachment)).one().filename == "chain3.png"
         quote = uow.session.scalars(select(Quote)).one()
         assert (quote.status, quote.answer_channel, len(quote.lines)) == ("accepted", "phone", 2)
         assert quote.lines[0].unit_price == D("1200.00")

@@ -57,6 +57,7 @@ class AttachmentsPanel(QWidget):
         self.unit_id: int | None = None
         self.rows: list[attachments.AttachmentRow] = []
         self.open_file: Callable[[Path], bool] = _open_with_system  # tests look, not launch
+        self.ask_paths: Callable[[], list[str]] = self._ask_paths  # tests answer without a dialog
         self._folder: Path | None = None
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -120,10 +121,14 @@ class AttachmentsPanel(QWidget):
         if self.unit_id is None:
             self.message.emit(self.tr("Open a unit first."))
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos or logs"), "",
-                                                self.tr(FILE_FILTER))
+        paths = self.ask_paths()
         if paths:
             self.attach_files(paths)
+
+    def _ask_paths(self) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos or logs"), "",
+                                                self.tr(FILE_FILTER))
+        return paths
 
     def attach_files(self, paths: Iterable[str | Path]) -> int:
         """Store each file; say which were attached and why any was refused. Returns how many

@@ -71,6 +71,7 @@ class QuotePdfBar(QWidget):
         self.unit_id: int | None = None
         self.last_path: Path | None = None
         self.open_file: Callable[[Path], bool] = _open_with_system  # tests look, not launch
+        self.ask_path: Callable[[str], str] = self._ask_path  # tests answer without a dialog
         self.save_button = QPushButton(self.tr("Save quote PDF…"))
         self.open_button = QPushButton(self.tr("Open PDF"))
         for button, key, slot in ((self.save_button, SAVE_KEY, lambda: self.save()),
@@ -113,9 +114,7 @@ class QuotePdfBar(QWidget):
     def _rendered(self, doc: QuoteDocument, path: str | Path | None) -> None:
         self.save_button.setEnabled(True)
         if path is None:
-            start = str(Path.home() / doc.file_name)
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save quote"), start,
-                                                  self.tr("PDF (*.pdf)"))
+            path = self.ask_path(doc.file_name)
             if not path:
                 self.message.emit(self.tr("Quote PDF not saved."))
                 return
@@ -131,6 +130,11 @@ class QuotePdfBar(QWidget):
         self.message.emit(self.tr("Quote v{0} ({1}) saved to {2}. Open it with “Open PDF” "
                                   "({3}).").format(doc.version, doc.total, target, OPEN_KEY))
         self.saved.emit(target)
+
+    def _ask_path(self, file_name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save quote"),
+                                              str(Path.home() / file_name), self.tr("PDF (*.pdf)"))
+        return path
 
     def open_last(self) -> None:
         if self.last_path is None:
