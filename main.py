@@ -49,10 +49,18 @@ def configure_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def station_defaults(args: argparse.Namespace) -> None:
+    """--db and --station, when not given, from this station's Edit > Settings."""
+    from ui.settings.keys import fill_from_station
+
+    fill_from_station(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
+    station_defaults(args)
     name = args.command or "run"
     if name == "run" and not hasattr(args, "demo_if_empty"):
         args.demo_if_empty = False
