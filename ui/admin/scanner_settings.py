@@ -22,6 +22,13 @@ from ui.scanner.test_page import ScannerTestPage
 BAUD_RATES = ("9600", "19200", "38400", "57600", "115200")
 
 
+def port_problem(port: str) -> str:
+    """Why `port` cannot name a serial port, or "" when it can."""
+    if any(c.isspace() for c in port):
+        return "A port name has no spaces (e.g. /dev/ttyACM0 or COM3)."
+    return ""
+
+
 class ScannerSettingsPage(QWidget):
     """Scanner choice for this station, with the test page that shows each raw scan."""
 
@@ -37,7 +44,7 @@ class ScannerSettingsPage(QWidget):
         self.camera.setChecked(str(settings.value("scanner/camera", "")).lower()
                                in ("1", "true", "yes", "on"))
         self.status = QLabel()
-        save = QPushButton(self.tr("Save"))
+        self.save_button = save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
         form = QFormLayout()
         form.addRow(self.tr("Serial-port scanner"), self.serial_port)
@@ -52,8 +59,8 @@ class ScannerSettingsPage(QWidget):
 
     def save(self) -> bool:
         port = self.serial_port.text().strip()
-        if any(c.isspace() for c in port):
-            self.status.setText(self.tr("A port name has no spaces (e.g. /dev/ttyACM0 or COM3)."))
+        if port_problem(port):
+            self.status.setText(self.tr(port_problem(port)))
             return False
         settings = QSettings()
         settings.setValue("scanner/serial_port", port)

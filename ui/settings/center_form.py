@@ -10,13 +10,21 @@ from zoneinfo import available_timezones
 
 import holidays
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import center
 from core.errors import NotAllowed, UserError
 from core.permissions import Role, require
 from core.unit_of_work import Actor, Database
-from ui.settings.page import FieldError
+from ui.settings.page import FieldError, SettingsPage
 
 CENTER_FIELDS = [("center.name", "Center name"), ("center.address", "Address (one line each)"),
                  ("center.phone", "Phone"), ("center.timezone", "Time zone"),
@@ -99,3 +107,36 @@ class CenterForm(QWidget):
         with self.database.uow(self.actor) as uow:
             center.save(uow, self.values())
         self.loaded = self.values()
+
+
+class CenterPage(SettingsPage):
+    """The center form as a page of the settings dialog; read-only for who may not change it."""
+
+    title = "Center"
+    shared = True
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = CenterForm(database, actor)
+        self.editable = may_change_center(actor)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr(
+            "Shared by every station. Labels and reports print the name and address; deadlines "
+            "count in the time zone and the country's calendar (open windows use a new time zone "
+            "from their next start)."))
+        if not self.editable:
+            note.setText(self.tr("Only a supervisor or an administrator changes the center's "
+                                 "settings; they are shown here for reference."))
+            self.form.setEnabled(False)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+
+    def check(self) -> None:
+        if self.editable and self.form.changed():
+            self.form.check()
+
+    def store(self) -> None:
+        if self.editable and self.form.changed():
+            self.form.save()

@@ -10,6 +10,8 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from core.db import ENV_VAR
+
 ORGANIZATION = APPLICATION = "RepairBench"  # as ui/app.py names the application
 
 STATION_NAME = "station/name"
@@ -30,14 +32,14 @@ def _text(settings: QSettings, key: str) -> str:
     return str(settings.value(key, "") or "").strip()
 
 
-def fill_from_station(args: argparse.Namespace, env_var: str) -> None:
+def fill_from_station(args: argparse.Namespace) -> None:
     """Fill the database and station the command line left open from Edit > Settings.
 
     The order is --db, then the environment variable, then this station's setting, then the
     default file; --station, then the setting, then the computer's name.
     """
     settings = station_settings()
-    if not getattr(args, "db", None) and not os.environ.get(env_var):
+    if not getattr(args, "db", None) and not os.environ.get(ENV_VAR):
         args.db = _text(settings, DATABASE_URL) or None
     if not getattr(args, "station", None):
         args.station = _text(settings, STATION_NAME) or None

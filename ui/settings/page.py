@@ -23,6 +23,9 @@ class SettingsPage(QWidget):
     """One page of the dialog. Subclasses set `title` and override `check` and `store`."""
 
     title = ""
+    #: Stored in the shared database (one transaction that may still be refused) rather than
+    #: in this station's QSettings; the dialog stores such pages first.
+    shared = False
 
     def check(self) -> None:
         """Raise FieldError (naming the field) when a value cannot be stored."""
