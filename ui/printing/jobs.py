@@ -1,8 +1,8 @@
 """Print a batch of labels on a profile's printer, label by label, with progress and Cancel.
 
-`print_labels` touches no widget, so it runs in `ui.worker.run_in_background`. It returns only
-when every label was handed to the printer; any failure raises, so the caller marks nothing
-printed (and the parcels cannot be shipped) unless the whole batch went out.
+`print_labels` touches no widget, so it runs in `ui.worker.run_in_background`. It calls
+`on_printed(i)` for each label the printer accepted, at the moment it accepted it, so a failure
+or a Cancel half-way leaves exactly the labels that went out marked printed; any failure raises.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
 
 from reports.data import LabelData
 from reports.pdf_common import page_size_of
@@ -20,6 +22,7 @@ from ui.printing.profiles import PrinterProfile
 from ui.worker import CancelFlag
 
 Progress = Callable[[int, int], None]
+Printed = Callable[[int], None]
 
 
 def label_size(profile: PrinterProfile) -> tuple[float, float]:
@@ -31,8 +34,14 @@ def _safe(name: str) -> str:
 
 
 def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
-                 progress: Progress | None = None, cancel: CancelFlag | None = None) -> str:
+                 progress: Progress | None = None, cancel: CancelFlag | None = None,
+                 on_printed: Printed | None = None, printer: QPrinter | None = None) -> str:
     """Send the labels to the profile's printer; returns what happened, in one line.
+
+    Args:
+        on_printed: Called with a label's index once the printer accepted it.
+        printer: For a "qt" profile, the printer the clerk chose in the print dialog (the
+            dialog itself must run on the GUI thread); None uses the profile's named printer.
 
     Raises:
         raw.PrintFailed: the printer is missing or refused a label.
@@ -43,8 +52,12 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
     if not total:
         raise raw.PrintFailed("There are no labels to print.")
     report = progress or (lambda done, all_: None)
+    accepted = on_printed or (lambda index: None)
     if profile.kind == "qt":
-        return _print_qt(profile, labels, report, cancel)
+        message = _print_qt(profile, labels, report, cancel, printer)
+        for index in range(total):  # one job: the printer accepted all pages or none
+            accepted(index)
+        return message
     sent: list[str] = []
     for done, label in enumerate(labels, start=1):
         if cancel is not None:
@@ -68,17 +81,22 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
             else:
                 host, port = profile.host_port()
                 sent.append(raw.send_to_socket(zpl * profile.copies, host, port))
+        accepted(done - 1)
         report(done, total)
     return f"{total} label(s) sent to {profile.name}."
 
 
 def _print_qt(profile: PrinterProfile, labels: Sequence[LabelData], report: Progress,
-              cancel: CancelFlag | None) -> str:
+              cancel: CancelFlag | None, printer: QPrinter | None) -> str:
     from ui.printing import qt_print
 
     # One job for the batch: a print dialog's printer prints it as one document with n pages.
     pdf = render_labels_pdf(labels, page_size=label_size(profile))
-    printer = qt_print.printer_named(profile.target, resolution=profile.dpi)
+    if printer is None:
+        if not profile.target.strip():
+            raise raw.PrintFailed(f"Printer profile {profile.name} names no printer; choose one "
+                                  "in the print dialog.")
+        printer = qt_print.printer_named(profile.target, resolution=profile.dpi)
     qt_print.set_page_size_mm(printer, profile.width_mm, profile.height_mm)
     pages = qt_print.print_pdf(pdf, printer, progress=report, cancel=cancel,
                                copies=profile.copies)

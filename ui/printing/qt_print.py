@@ -24,6 +24,9 @@ from ui.printing.raw import PrintFailed
 from ui.worker import CancelFlag
 
 Progress = Callable[[int, int], None]
+# Finer rasters only cost memory (an A4 page at 300 dpi is 35 MB): printers print 203-300 dpi
+# labels and 300 dpi reports alike, so a 1200 dpi printer gets 300 dpi pages scaled up.
+MAX_RASTER_DPI = 300
 
 
 def has_qtpdf() -> bool:
@@ -139,7 +142,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, progress: Progress | None = None
     """
     total = page_count(pdf)
     printer.setCopyCount(max(1, copies))
-    dpi = printer.resolution()
+    dpi = min(printer.resolution(), MAX_RASTER_DPI)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed(f"The printer {printer.printerName() or printer.outputFileName()} "
@@ -173,9 +176,37 @@ def choose_printer(parent: QWidget | None, printer: QPrinter | None = None) -> Q
     return printer
 
 
-def preview(pdf: bytes, parent: QWidget | None, printer: QPrinter | None = None) -> bool:
-    """The print preview dialog; printing from it paints the same pages. True when printed."""
+def preview_dialog(pdf: bytes, parent: QWidget | None, printer: QPrinter | None = None,
+                   failures: list[BaseException] | None = None) -> QPrintPreviewDialog:
+    """A print preview of `pdf` (not yet shown); its Print button prints the same pages.
+
+    Args:
+        failures: Collects what went wrong while painting: a slot cannot raise to the caller,
+            and a failed print must not count as printed.
+    """
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
-    return dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted
+
+    def paint(target: QPrinter) -> None:
+        try:
+            print_pdf(pdf, target)
+        except PrintFailed as exc:
+            if failures is not None:
+                failures.append(exc)
+
+    dialog.paintRequested.connect(paint)
+    return dialog
+
+
+def preview(pdf: bytes, parent: QWidget | None, printer: QPrinter | None = None) -> bool:
+    """Show the print preview; True when the clerk printed from it and the printer took the job.
+
+    Raises:
+        PrintFailed: the pages could not be painted or the printer refused them.
+    """
+    failures: list[BaseException] = []
+    dialog = preview_dialog(pdf, parent, printer, failures)
+    accepted = dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted
+    if failures:
+        raise failures[-1]
+    return accepted

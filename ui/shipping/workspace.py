@@ -9,12 +9,11 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -27,17 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import center
 from core.errors import UserError
 from core.services import shipping
 from core.unit_of_work import Actor, Database
-from reports.data import LabelData
-from reports.from_models import center_info_from, label_data_for
-from ui.printing import jobs, profiles
-from ui.worker import CancelFlag, Cancelled, run_in_background
+from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
+from ui.shipping.dialogs import ShippingDialogs
+from ui.shipping.print_panel import PrintPanel
 
 PARCEL_COLUMNS = ("Parcel", "Carrier", "Tracking", "Payer", "COD", "Serials", "Label")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PRINTED_ROLE = Qt.ItemDataRole.UserRole + 2  # on a parcel row: whether its label was printed
+
+
+TRACKING_HINTS = {"SF Express": "SF and 12 to 15 digits"}
+
+
+def tracking_patterns(settings: QSettings) -> dict[str, str]:
+    """This station's own waybill patterns per carrier (settings shipping/tracking_pattern/NAME,
+    a regular expression the whole number must match)."""
+    settings.beginGroup("shipping/tracking_pattern")
+    try:
+        return {key: str(settings.value(key)) for key in settings.childKeys()
+                if str(settings.value(key) or "").strip()}
+    finally:
+        settings.endGroup()
 
 
 def carriers(settings: QSettings | None = None) -> list[str]:
@@ -50,13 +62,28 @@ def carriers(settings: QSettings | None = None) -> list[str]:
 class ShippingWorkspace(QWidget):
     shipped = Signal(int)
 
-    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None, *,
+                 capture: ScanCapture | None = None, dialogs: ShippingDialogs | None = None,
+                 settings: QSettings | None = None) -> None:
+        """Args:
+            database: The shared database.
+            actor: The clerk at this station (shipping clerk or supervisor).
+            parent: Owning widget.
+            capture: The keyboard scan capture; None creates one with the `scanner/threshold_ms`
+                setting, installed on the application. Tests inject one with a fake clock.
+            dialogs: The modal questions (print dialog, preview, save path, confirmation);
+                tests inject answers.
+            settings: This station's settings (carriers, tracking-number patterns).
+        """
         super().__init__(parent)
         self.database = database
         self.actor = actor
-        self.printed: set[int] = set()  # parcels whose label went out: only those may ship
-        self._cancel: CancelFlag | None = None
+        self.dialogs = dialogs or ShippingDialogs()
+        settings = settings or QSettings()
+        self.tracking_patterns = tracking_patterns(settings)
         self._work_order = ""
+        self._orders: dict[str, QStandardItem] = {}  # work-order number -> its row in the tree
+        self._serials: dict[str, str] = {}  # serial of a ready unit -> its work order
 
         self.ready_model = QStandardItemModel(self)
         self.ready_model.setHorizontalHeaderLabels(["Address / work order / unit", "Status"])
@@ -66,7 +93,7 @@ class ShippingWorkspace(QWidget):
 
         self.carrier = QComboBox()
         self.carrier.setEditable(True)  # a carrier the list does not know can be typed
-        self.carrier.addItems(carriers())
+        self.carrier.addItems(carriers(settings))
         self.service = QLineEdit()
         self.service.setPlaceholderText("standard, express ...")
         self.batch = QSpinBox()
@@ -80,26 +107,48 @@ class ShippingWorkspace(QWidget):
         self.parcel_view = QTableView()
         self.parcel_view.setModel(self.parcel_model)
         self.parcel_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.parcel_view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText("scan the carrier's waybill barcode for the selected parcel")
-        self.tracking.returnPressed.connect(self.assign_scanned_tracking)
+        ScanCapture.prepare_scan_field(self.tracking)
+        self.tracking.returnPressed.connect(self._typed_tracking)
 
-        self.profile = QComboBox()
-        self.reload_profiles()
-        self.print_button = QPushButton("Print labels")
-        self.print_button.clicked.connect(self.print_labels)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel_printing)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.ship_button = QPushButton("Ship selected parcel")
+        self.printing = PrintPanel(database, actor, self.dialogs)
+        self.printing.said.connect(self._say)
+        self.printing.printed.connect(self._load_parcels)
+        self.printing.busy_changed.connect(self._busy)
+        self.ship_button = QPushButton("Ship selected parcels")
         self.ship_button.clicked.connect(self.ship_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
         self._layout()
         self.refresh()
+
+        if capture is None:
+            threshold = float(settings.value("scanner/threshold_ms", DEFAULT_THRESHOLD_MS))
+            capture = ScanCapture(self, threshold_ms=threshold)
+            capture.install()
+        self.capture = capture
+        capture.set_scope(self)
+        capture.scanned.connect(self.take_scan)
+
+    # The printing controls, under the names the rest of the screen and its tests use.
+    @property
+    def profile(self) -> QComboBox:
+        return self.printing.profile
+
+    @property
+    def print_button(self) -> QPushButton:
+        return self.printing.print_button
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self.printing.cancel_button
+
+    @property
+    def progress(self) -> QProgressBar:
+        return self.printing.progress
 
     def _layout(self) -> None:
         left = QWidget()
@@ -115,11 +164,8 @@ class ShippingWorkspace(QWidget):
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.parcel_view)
         right_box.addWidget(self.tracking)
-        row = QHBoxLayout()
-        for widget in (self.profile, self.print_button, self.cancel_button, self.ship_button):
-            row.addWidget(widget)
-        right_box.addLayout(row)
-        right_box.addWidget(self.progress)
+        right_box.addWidget(self.printing)
+        right_box.addWidget(self.ship_button)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -134,6 +180,8 @@ class ShippingWorkspace(QWidget):
         with self.database.uow(self.actor) as uow:
             groups = shipping.ready_to_ship(uow)
         self.ready_model.removeRows(0, self.ready_model.rowCount())
+        self._orders.clear()
+        self._serials.clear()
         by_address: dict[str, QStandardItem] = {}
         for group in groups:
             address = by_address.get(group.address)
@@ -145,6 +193,7 @@ class ShippingWorkspace(QWidget):
             order = QStandardItem(f"{group.work_order_number}  {group.customer}")
             order.setData(group.work_order_number, ID_ROLE)
             order.setEditable(False)
+            self._orders[group.work_order_number] = order
             for unit in group.units:
                 item = QStandardItem(f"{unit.serial}  {unit.model}")
                 item.setData(unit.unit_id, ID_ROLE)
@@ -153,11 +202,15 @@ class ShippingWorkspace(QWidget):
                 item.setCheckable(not packed)
                 state = f"parcel {unit.shipment_id}" if packed else unit.status
                 order.appendRow([item, QStandardItem(state)])
+                self._serials[unit.serial] = group.work_order_number
             address.appendRow([order, QStandardItem(f"{len(group.units)} unit(s)")])
         self.ready_view.expandAll()
+        if self._work_order in self._orders:
+            self.ready_view.setCurrentIndex(self._orders[self._work_order].index())
         self._load_parcels()
 
     def _load_parcels(self) -> None:
+        keep = self.selected_parcels()
         self.parcel_model.removeRows(0, self.parcel_model.rowCount())
         if not self._work_order:
             return
@@ -166,14 +219,24 @@ class ShippingWorkspace(QWidget):
         for p in parcels:
             cells = [f"{p.parcel_no}/{p.parcel_count}", p.carrier, p.tracking_number,
                      p.freight_payer, f"{p.cod_amount} {p.currency}" if p.cod_amount else "",
-                     ", ".join(p.serials), "printed" if p.shipment_id in self.printed else ""]
+                     ", ".join(p.serials), "printed" if p.label_printed else "not printed"]
             items = [QStandardItem(text) for text in cells]
             items[0].setData(p.shipment_id, ID_ROLE)
+            items[0].setData(p.label_printed, PRINTED_ROLE)
             for item in items:
                 item.setEditable(False)
             self.parcel_model.appendRow(items)
-        if parcels and not self.parcel_view.selectionModel().hasSelection():
-            self.parcel_view.selectRow(0)
+        rows = [r for r in range(len(parcels)) if parcels[r].shipment_id in keep] or \
+            ([0] if parcels else [])
+        for row in rows:
+            self._select_row(row, clear=row == rows[0])
+
+    def _select_row(self, row: int, clear: bool = True) -> None:
+        flags = QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select
+        if clear:
+            flags |= QItemSelectionModel.SelectionFlag.Clear
+            self.parcel_view.setCurrentIndex(self.parcel_model.index(row, 0))
+        self.parcel_view.selectionModel().select(self.parcel_model.index(row, 0), flags)
 
     def _on_ready_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
         item = self.ready_model.itemFromIndex(index.siblingAtColumn(0))
@@ -183,31 +246,53 @@ class ShippingWorkspace(QWidget):
             self.select_work_order(item.data(ID_ROLE))
 
     def select_work_order(self, number: str) -> None:
+        """Show the work order's parcels and mark its group in the list of ready units."""
+        if number != self._work_order:
+            self.parcel_model.removeRows(0, self.parcel_model.rowCount())
         self._work_order = number
+        self.printing.work_order = number
+        if number in self._orders:
+            index = self._orders[number].index()
+            self.ready_view.setCurrentIndex(index)
+            self.ready_view.scrollTo(index)
         self._load_parcels()
 
     def checked_units(self) -> tuple[str, list[int]]:
         """(work order, unit ids) of the checked units; all must belong to one work order."""
         found: dict[str, list[int]] = {}
-        for a in range(self.ready_model.rowCount()):
-            address = self.ready_model.item(a)
-            for o in range(address.rowCount()):
-                order = address.child(o)
-                for u in range(order.rowCount()):
-                    unit = order.child(u)
-                    if unit.checkState() == Qt.CheckState.Checked:
-                        found.setdefault(order.data(ID_ROLE), []).append(unit.data(ID_ROLE))
+        for number, order in self._orders.items():
+            for u in range(order.rowCount()):
+                unit = order.child(u)
+                if unit.checkState() == Qt.CheckState.Checked:
+                    found.setdefault(number, []).append(unit.data(ID_ROLE))
         if len(found) > 1:
             raise UserError("Pack one work order at a time: its units share one return address.")
         return next(iter(found.items()), ("", []))
 
-    def selected_parcel(self) -> int | None:
-        rows = self.parcel_view.selectionModel().selectedRows()
-        return self.parcel_model.item(rows[0].row()).data(ID_ROLE) if rows else None
+    def selected_parcels(self) -> list[int]:
+        """Shipment ids of the selected parcel rows, top to bottom."""
+        rows = sorted(i.row() for i in self.parcel_view.selectionModel().selectedRows())
+        return [self.parcel_model.item(r).data(ID_ROLE) for r in rows]
+
+    def current_parcel(self) -> int | None:
+        """The parcel a scanned waybill goes to: the current row, else the first selected."""
+        index = self.parcel_view.currentIndex()
+        if index.isValid() and self.parcel_view.selectionModel().isRowSelected(index.row()):
+            return self.parcel_model.item(index.row()).data(ID_ROLE)
+        selected = self.selected_parcels()
+        return selected[0] if selected else None
+
+    def _row_of(self, shipment_id: int) -> int:
+        return next(r for r in range(self.parcel_model.rowCount())
+                    if self.parcel_model.item(r).data(ID_ROLE) == shipment_id)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "")
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.ship_button, self.pack_button, self.tracking):
+            widget.setEnabled(not busy)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -224,112 +309,100 @@ class ShippingWorkspace(QWidget):
             return
         self._say(f"{len(parcels)} parcel(s) packed for {number}. Scan each waybill.")
         self._work_order = number
+        self.printing.work_order = number
         self.refresh()
+        self._select_row(0)
 
-    def assign_scanned_tracking(self) -> None:
-        parcel = self.selected_parcel()
-        scanned = self.tracking.text()
+    def take_scan(self, raw: str) -> None:
+        """A scan anywhere in the workspace: a work order's barcode (or one of its ready units)
+        selects that work order; a carrier's waybill goes to the selected parcel."""
+        if self.printing.is_busy():
+            self._say("Wait for the printing to finish (or cancel it), then scan again.", True)
+            return
+        text = raw.strip()
+        number = self._serials.get(text) or (text if text in self._orders else None)
+        if number is None:
+            with self.database.uow(self.actor) as uow:
+                number = shipping.work_order_for_scan(uow, text)
+            if number is not None and number not in self._orders:
+                self._say(f"Work order {number} has no units ready to ship.", True)
+                return
+        if number is None:
+            self.assign_tracking(text)
+            return
+        self.select_work_order(number)
+        count = self.parcel_model.rowCount()
+        self._say(f"Work order {number}: " + (f"{count} open parcel(s); scan each waybill."
+                                               if count else "tick its units and pack them."))
+
+    def _typed_tracking(self) -> None:
+        text = self.tracking.text()
         self.tracking.clear()
+        self.assign_tracking(text)
+
+    def assign_tracking(self, scanned: str) -> None:
+        """Put a waybill number on the selected parcel, then select the next one without one."""
+        parcel = self.current_parcel()
         try:
             if parcel is None:
-                raise UserError("Select the parcel whose waybill you scan.")
+                raise UserError("Scan the work order first, then select the parcel whose "
+                                "waybill you scan." if not self._work_order else
+                                "Select the parcel whose waybill you scan.")
+            carrier = self.parcel_model.item(self._row_of(parcel), 1).text()
+            if not shipping.looks_like_tracking(carrier, scanned, self.tracking_patterns):
+                raise UserError(f"{scanned.strip()!r} is neither a work order nor a {carrier} "
+                                f"tracking number ({self._tracking_hint(carrier)}).")
             with self.database.uow(self.actor) as uow:
                 summary = shipping.assign_tracking(uow, parcel, scanned)
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self.printed.discard(parcel)  # a label printed without this number is no longer right
         self._say(f"Parcel {summary.parcel_no}/{summary.parcel_count}: {summary.tracking_number}.")
         self._load_parcels()
+        self._select_next_without_tracking(self._row_of(parcel))
 
-    def reload_profiles(self) -> None:
-        self.profile.clear()
-        for profile in profiles.load_profiles():
-            self.profile.addItem(profile.name, profile)
+    def _tracking_hint(self, carrier: str) -> str:
+        if carrier in self.tracking_patterns:
+            return f"the pattern {self.tracking_patterns[carrier]}"
+        return TRACKING_HINTS.get(carrier, "8 to 30 letters and digits")
 
-    def labels_for_open_parcels(self) -> tuple[list[int], list[LabelData]]:
-        with self.database.uow(self.actor) as uow:
-            sender = center_info_from(center.load(uow))
-            wo = shipping.find_work_order(uow, self._work_order)
-            ids, labels = [], []
-            for parcel in shipping.open_shipments(uow, wo):
-                if parcel.shipped:
-                    continue
-                shipment = shipping.get_shipment(uow, parcel.shipment_id)
-                ids.append(parcel.shipment_id)
-                labels.append(label_data_for(wo, shipment, sender, serials=list(parcel.serials)))
-        return ids, labels
-
-    def print_labels(self) -> None:
-        profile: profiles.PrinterProfile | None = self.profile.currentData()
-        try:
-            if profile is None:
-                raise UserError("Set up a printer profile for this station first.")
-            if not self._work_order:
-                raise UserError("Select a work order.")
-            ids, labels = self.labels_for_open_parcels()
-            missing = [lab.parcel_no for lab in labels if not lab.tracking_number]
-            if missing:
-                raise UserError(f"Scan the waybill of parcel(s) {missing} before printing.")
-        except UserError as exc:
-            self._say(str(exc), error=True)
-            return
-        self._cancel = cancel = CancelFlag()
-        self._busy(True, len(labels))
-
-        def done(message: str) -> None:
-            self.printed.update(ids)
-            self._busy(False)
-            self._say(message)
-            self._load_parcels()
-
-        def failed(exc: BaseException) -> None:
-            self._busy(False)
-            self._say("Printing cancelled; nothing is marked printed." if isinstance(exc, Cancelled)
-                      else f"Not printed: {exc}", error=not isinstance(exc, Cancelled))
-
-        # run_in_background hands back the thread-safe progress reporter only once started.
-        reporter: list[jobs.Progress] = []
-
-        def progress(count: int, total: int) -> None:
-            if reporter:
-                reporter[0](count, total)
-
-        reporter.append(run_in_background(
-            lambda: jobs.print_labels(profile, labels, progress=progress, cancel=cancel),
-            done, failed, on_progress=self._progressed))
-
-    def _progressed(self, count: int, total: int) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(count)
-
-    def _busy(self, busy: bool, total: int = 0) -> None:
-        self.progress.setVisible(busy)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(0)
-        self.cancel_button.setEnabled(busy)
-        for button in (self.print_button, self.ship_button, self.pack_button):
-            button.setEnabled(not busy)
-
-    def cancel_printing(self) -> None:
-        if self._cancel is not None:
-            self._cancel.cancel()
+    def _select_next_without_tracking(self, row: int) -> None:
+        count = self.parcel_model.rowCount()
+        for step in range(1, count):
+            candidate = (row + step) % count
+            if not self.parcel_model.item(candidate, 2).text():
+                self._select_row(candidate)
+                return
 
     def ship_selected(self) -> None:
-        parcel = self.selected_parcel()
-        try:
-            if parcel is None:
-                raise UserError("Select the parcel to ship.")
-            if parcel not in self.printed:
-                raise UserError("Print this parcel's label first; it cannot leave without one.")
-            with self.database.uow(self.actor) as uow:
-                summary = shipping.ship(uow, parcel)
-        except UserError as exc:
-            self._say(str(exc), error=True)
-            self.refresh()
+        """Ship the selected parcels, after a warning when a label was not printed."""
+        parcels = self.selected_parcels()
+        if not parcels:
+            self._say("Select the parcels to ship.", error=True)
             return
-        self._say(f"Parcel {summary.parcel_no}/{summary.parcel_count} of "
-                  f"{summary.work_order_number} shipped with {summary.carrier} "
-                  f"{summary.tracking_number}.")
-        self.shipped.emit(parcel)
+        rows = [self.parcel_model.item(self._row_of(p)) for p in parcels]
+        unprinted = [row.text() for row in rows if not row.data(PRINTED_ROLE)]
+        if unprinted and not self.dialogs.confirm(
+                self, f"The label of parcel(s) {', '.join(unprinted)} of {self._work_order} has "
+                      "not been printed. Ship without a printed label?"):
+            self._say("Nothing shipped: print the labels first.")
+            return
+        done: list[shipping.ShipmentSummary] = []
+        problems: list[str] = []
+        for parcel in parcels:
+            try:
+                with self.database.uow(self.actor) as uow:
+                    done.append(shipping.ship(uow, parcel))
+            except UserError as exc:
+                problems.append(str(exc))
+                continue
+            self.shipped.emit(parcel)
+        if len(done) == 1:
+            summary = done[0]
+            text = (f"Parcel {summary.parcel_no}/{summary.parcel_count} of "
+                    f"{summary.work_order_number} shipped with {summary.carrier} "
+                    f"{summary.tracking_number}.")
+        else:
+            text = f"{len(done)} parcel(s) of {self._work_order} shipped." if done else ""
+        self._say(" ".join([text, *problems]).strip(), error=bool(problems))
         self.refresh()
