@@ -11,19 +11,15 @@ downloaded to `E:`), text uses it; otherwise lines that ASCII fonts cannot show 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from io import BytesIO
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
 from reportlab.graphics.barcode.code128 import Code128
 
 from reports.data import IntakeSlipData, LabelData, format_money
-from reports.fonts import font_path_context
-from reports.pdf_common import qr_matrix
+from reports.qr import byte_mode_side
+from reports.zpl_bitmaps import graphic_field
 
 SUPPORTED_DPI = (203, 300)
 _LATIN_ADVANCE = 0.62  # advance of a Latin character in a scalable font, in units of its height
@@ -94,30 +90,6 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-@lru_cache(maxsize=1)
-def _font_bytes() -> bytes:
-    with font_path_context() as path:
-        return Path(path).read_bytes()
-
-
-@lru_cache(maxsize=32)
-def _pil_font(height: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(BytesIO(_font_bytes()), size=height, index=0)
-
-
-def bitmap_field(text: str, height: int) -> str:
-    """`^GFA` graphic of `text` drawn with the bundled font (for printers without a CJK font)."""
-    font = _pil_font(height)
-    width = max(8, math.ceil(font.getlength(text)))
-    image = Image.new("L", (width, math.ceil(height * 1.2)), 255)
-    ImageDraw.Draw(image).text((0, 0), text, font=font, fill=0)
-    # Inverted so that ink is bit 1, which is what ^GF prints black.
-    bits = ImageOps.invert(image).point(lambda v: 255 if v >= 128 else 0).convert("1")
-    raw = bits.tobytes()
-    row = math.ceil(width / 8)
-    return f"^GFA,{len(raw)},{len(raw)},{row},{raw.hex().upper()}^FS"
-
-
 @dataclass
 class ZplCanvas:
     """Collects ZPL commands for one label, in millimetres converted to printer dots."""
@@ -145,7 +117,7 @@ class ZplCanvas:
         elif _printer_text_ok(text):
             self.commands.append(f"{at}^A0N,{h},{h}{field_data(text)}")
         else:
-            self.commands.append(at + bitmap_field(text, h))
+            self.commands.append(at + graphic_field(text, h))
 
     def text_block(self, x: float, y: float, width: float, height: float,
                    paragraphs: Sequence[str], max_mm: float, min_mm: float = 1.8) -> None:
@@ -189,7 +161,7 @@ class ZplCanvas:
 
     def qr(self, x: float, y: float, side: float, value: str) -> None:
         """QR code (error correction M) magnified as much as `side` mm allows, max 10."""
-        modules = len(qr_matrix(value, "M")) + 8
+        modules = byte_mode_side(value) + 8
         mag = max(1, min(10, self.dots(side) // modules))
         quiet = 4 * mag  # ^BQ draws no quiet zone: leave it inside the box
         self.commands.append(f"^FO{self.dots(x) + quiet},{self.dots(y) + quiet}"
