@@ -65,6 +65,7 @@ class AttachmentsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.table.cellActivated.connect(lambda row, _col: self.open_row(row))
         self.finding = QComboBox()
         self.attach_button = self._button("Attach photo / log…", ATTACH_KEY, self.choose_files)

@@ -36,6 +36,7 @@ class RepairWorkspace(QWidget):
         split.addWidget(left)
         split.addWidget(self.page)
         split.setStretchFactor(1, 2)
+        split.setSizes([440, 900])  # the queue table shows serial, model and work order
         QHBoxLayout(self).addWidget(split)
         self.queues.currentRowChanged.connect(self._queue_chosen)
         self.table.activated.connect(self._open_row)
@@ -43,6 +44,9 @@ class RepairWorkspace(QWidget):
         self.page.changed.connect(lambda _id: self.refresh_counts())
         self.refresh_counts()
         self.queues.setCurrentRow(1)
+        rows = self.queues.count()
+        self.queues.setMaximumHeight(self.queues.sizeHintForRow(0) * rows
+                                     + 2 * self.queues.frameWidth() + 4)
         self.capture: ScanCapture | None = None
         if capture_scans:
             self.capture = ScanCapture(self)
