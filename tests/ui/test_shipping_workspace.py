@@ -55,7 +55,7 @@ class Answers:
     def choose_printer(self, _parent: QWidget) -> QPrinter | None:
         if self.printer_file is None:
             return None
-        return qt_print.pdf_file_printer(self.printer_file, resolution=150)
+        return qt_print.pdf_file_printer(self.printer_file, resolution=203)
 
     def preview(self, pdf: bytes, _parent: QWidget) -> bool:
         self.previewed.append(pdf)

@@ -186,6 +186,8 @@ def preview_dialog(pdf: bytes, parent: QWidget | None, printer: QPrinter | None 
     """
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
+    # The dialog only points at the printer: without this reference Python would free it.
+    dialog.printer_ref = printer  # type: ignore[attr-defined]
 
     def paint(target: QPrinter) -> None:
         try:

@@ -147,6 +147,10 @@ class PrintPanel(QWidget):
         """The print preview; printing from it marks the labels in it printed."""
         try:
             rendered = self._render()
+        except UserError as exc:
+            self.said.emit(str(exc), True)
+            return
+        try:
             if not self.dialogs.preview(rendered.pdf, self):
                 self.said.emit("Preview closed; nothing was printed.", False)
                 return
