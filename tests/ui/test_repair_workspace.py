@@ -108,6 +108,8 @@ def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database,  # ty
 
     _press(qtbot, ws, "Alt+3", lambda: page.cause.hasFocus())
     qtbot.keyClicks(page.cause, "product")
+    qtbot.keyClick(page.cause, Qt.Key.Key_Tab)
+    assert page.exclusions.hasFocus()  # Ctrl+D is not taken by the text field
     _press(qtbot, ws, "Ctrl+D", lambda: "not_covered" in page.decision_label.text())
 
     _press(qtbot, ws, "Alt+4", lambda: page.line_edits[0][0].hasFocus())
