@@ -344,39 +344,29 @@ def _service_levels(uow: UnitOfWork, flt: DashboardFilter, bounds: Sequence[dt.d
     policies = _service_level_policies(uow, flt)
     if not policies:
         return []
-    of_work_order = Unit.work_order_id == WorkOrder.id
-    policy = (select(func.min(Product.policy_code)).join(Unit, Unit.product_id == Product.id)
-              .where(of_work_order, Product.policy_code.in_(policies)).scalar_subquery())
-    diagnosed = (select(func.min(Diagnosis.created_at)).join(Unit, Diagnosis.unit_id == Unit.id)
-                 .where(of_work_order).scalar_subquery())
-    tested = (select(func.min(Finding.ended_at)).join(Unit, Finding.unit_id == Unit.id)
-              .where(of_work_order).scalar_subquery())
-    shipped = select(func.min(Unit.shipped_at)).where(of_work_order).scalar_subquery()
-    requests = (select(WorkOrder.priority.label("level"), WorkOrder.submitted_at.label("at"),
-                       policy.label("policy"), diagnosed.label("diagnosed"),
-                       tested.label("tested"), shipped.label("shipped"))
-                .where(WorkOrder.submitted_at >= bounds[0], WorkOrder.submitted_at < bounds[-1],
-                       WorkOrder.priority.is_not(None),
-                       WorkOrder.status != WorkOrderStatus.CANCELLED)).subquery()
-    rows = uow.session.execute(select(requests).where(requests.c.policy.is_not(None)))
+    # One grouped join rather than a subquery per work order: several times faster on SQLite.
+    rows = uow.session.execute(
+        select(WorkOrder.priority, WorkOrder.submitted_at, func.min(Product.policy_code),
+               func.min(Diagnosis.created_at), func.min(Finding.ended_at), func.min(Unit.shipped_at))
+        .join(Unit, Unit.work_order_id == WorkOrder.id)
+        .join(Product, Unit.product_id == Product.id)
+        .outerjoin(Diagnosis, Diagnosis.unit_id == Unit.id)
+        .outerjoin(Finding, Finding.unit_id == Unit.id)
+        .where(WorkOrder.submitted_at >= bounds[0], WorkOrder.submitted_at < bounds[-1],
+               WorkOrder.priority.is_not(None), WorkOrder.status != WorkOrderStatus.CANCELLED,
+               Product.policy_code.in_(policies))
+        .group_by(WorkOrder.id, WorkOrder.priority, WorkOrder.submitted_at))
     outcomes: dict[str, Counter[str]] = defaultdict(Counter)
-    due_by = _DueTimes(policies, policy_settings(uow))
+    judge = _ServiceLevelJudge(policies, policy_settings(uow), now)
     for level, at, code, diagnosed_at, tested_at, shipped_at in rows:
         level = str(getattr(level, "value", level))
-        due = due_by(code, level, _aware(at))
         answered = _first(_aware(diagnosed_at), _aware(tested_at), _aware(shipped_at))
-        if due is None:
-            outcome = "unknown"
-        elif answered is not None:
-            outcome = "met" if answered <= due else "missed"
-        else:
-            outcome = "missed" if now > due else "pending"
-        outcomes[level][outcome] += 1
+        outcomes[level][judge(code, level, _aware(at), answered)] += 1  # type: ignore[arg-type]
     return [ServiceLevelCount(level, **counts) for level, counts in sorted(outcomes.items())]
 
 
 def _aware(moment: dt.datetime | str | None) -> dt.datetime | None:
-    # Scalar subqueries lose the column type on SQLite, so their text comes back as stored.
+    # An aggregate loses the column type on SQLite, so its text comes back as stored.
     if moment is None:
         return None
     if isinstance(moment, str):
@@ -384,24 +374,37 @@ def _aware(moment: dt.datetime | str | None) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
-class _DueTimes:
-    """Service-level due times (rule D3), as `service_level_due` counts them, with one working
-    calendar per policy instead of one per request."""
+class _ServiceLevelJudge:
+    """Met, missed, pending or unknown for one request (rule D3), with the due time counted as
+    `service_level_due` counts it, on one working calendar per policy."""
 
-    def __init__(self, policies: Mapping[str, Policy], settings: Mapping[str, str]) -> None:
+    def __init__(self, policies: Mapping[str, Policy], settings: Mapping[str, str],
+                 now: dt.datetime) -> None:
         self._policies = policies
         self._calendars = {code: calendar_for(p, settings) for code, p in policies.items()}
+        self._now = now
 
-    def __call__(self, code: str, level: str, requested_at: dt.datetime) -> dt.datetime | None:
+    def __call__(self, code: str, level: str, requested_at: dt.datetime,
+                 answered: dt.datetime | None) -> str:
         terms = self._policies[code].service_levels
         if terms is None or level not in terms.levels:
-            return None
-        hours = terms.levels[level].hours
+            return "unknown"
+        hours = dt.timedelta(hours=terms.levels[level].hours)
+        # Support hours never run faster than the clock, so the due time is at least `hours`
+        # away: an answer within them is met, and no answer yet within them is pending,
+        # whatever the calendar (most requests are settled here without walking it).
+        if answered is not None and answered <= requested_at + hours:
+            return "met"
+        if answered is None and self._now <= requested_at + hours:
+            return "pending"
         cal = self._calendars[code]
         if terms.clock != "business_hours":
-            return cal.local(requested_at) + dt.timedelta(hours=hours)
-        try:
-            return cal.add_business_hours(requested_at, hours)
-        except CalendarNotAnnounced:
-            return None
-
+            due = cal.local(requested_at) + hours
+        else:
+            try:
+                due = cal.add_business_hours(requested_at, terms.levels[level].hours)
+            except CalendarNotAnnounced:
+                return "unknown"
+        if answered is not None:
+            return "met" if answered <= due else "missed"
+        return "missed" if self._now > due else "pending"
