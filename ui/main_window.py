@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from core import db
 from core.unit_of_work import Actor, Database
+from ui.shortcuts import ShortcutsOverlay, collect
 from ui.work_orders.browser import WorkOrderBrowser
+
+if TYPE_CHECKING:
+    from ui.settings.dialog import SettingsDialog
 
 # Later workspaces register a factory here: (title, factory(window) -> widget).
 WorkspaceFactory = Callable[["MainWindow"], QWidget]
@@ -22,10 +27,16 @@ class MainWindow(QMainWindow):
     def __init__(self, database: Database, url: str, actor: Actor, timezone: ZoneInfo) -> None:
         super().__init__()
         self.database = database
+        self.url = url
         self.actor = actor
         self.timezone = timezone
         self.setWindowTitle("RepairBench")
         self.resize(1280, 800)
+        self.overlay: ShortcutsOverlay | None = None
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -53,15 +64,72 @@ class MainWindow(QMainWindow):
         self.workspaces[title] = widget
         index = self.tabs.addTab(widget, title)
         if index < 9:
-            action = QAction(self)
+            action = self.go_menu.addAction(self.tr("Go to {0}").format(title))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
-            self.addAction(action)
 
     def _build_menu(self) -> None:
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = help_menu.addAction(self.tr("&About RepairBench"))
+        # Keys of the whole window; the workspaces' own keys (F9, Ctrl+S...) must not repeat them.
+        self._action(self.file_menu, self.tr("&Lock station"), ("Ctrl+L",), self.lock_station)
+        self._action(self.file_menu, self.tr("&Quit"), ("Ctrl+Q",), self.close)
+        self._action(self.edit_menu, self.tr("&Settings…"), ("Ctrl+,",), self.open_settings)
+        self.go_menu.addSeparator()
+        self._action(self.go_menu, self.tr("&Find a work order"), ("Ctrl+F",), self.find_work_order)
+        self._action(self.help_menu, self.tr("&Keyboard shortcuts"), ("F1", "Ctrl+/"),
+                     self.show_shortcuts)
+        about = self.help_menu.addAction(self.tr("&About RepairBench"))
         about.triggered.connect(self._about)
+
+    def _action(self, menu: QMenu, text: str, keys: tuple[str, ...],
+                slot: Callable[[], object]) -> QAction:
+        action = menu.addAction(text)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def open_settings(self) -> SettingsDialog:
+        """Edit > Settings; the dialog stores everything or nothing when OK is pressed."""
+        from ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.database, self.actor, self.url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        for widget in self.workspaces.values():
+            reload_profiles = getattr(widget, "reload_profiles", None)
+            if callable(reload_profiles):  # new printer profiles show at once
+                reload_profiles()
+        self.statusBar().showMessage(self.tr(
+            "Settings saved. The station name, language and database apply at the next start."),
+            10_000)
+
+    def show_shortcuts(self) -> ShortcutsOverlay:
+        """The list of every key this window answers to, read from the window itself."""
+        if self.overlay is not None:
+            self.overlay.close()
+        self.overlay = ShortcutsOverlay(collect(self, self.tabs), self)
+        self.overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.overlay.destroyed.connect(self._overlay_gone)
+        self.overlay.show()
+        return self.overlay
+
+    def _overlay_gone(self) -> None:
+        self.overlay = None
+
+    def find_work_order(self) -> None:
+        self.tabs.setCurrentWidget(self.browser)
+        self.browser.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.browser.search.selectAll()
+
+    def lock_station(self) -> None:
+        """Lock now, as the idle lock does after a pause (the same password unlocks)."""
+        from ui.signin import IdleLock
+
+        lock = self.findChild(IdleLock) or IdleLock(self, self.database, self.actor, timeout_ms=0)
+        lock.lock()
 
     def _about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version
