@@ -200,3 +200,72 @@ def test_pdf_through_qt_reaches_the_queue_and_its_barcodes_scan(
     assert printed.startswith(b"%PDF-"), printed[:200]
     (codes,) = decoded_pages(printed, tmp_path)
     assert {text for _, text in codes} >= {"DPK300123456", label.work_order_number}
+
+
+@pytest.fixture
+def shipping_desk(catalogue, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """WO-1 packed in two parcels with their waybills, on a desk whose profiles the test sets."""
+    from core.services import shipping
+    from tests.core.test_shipping import CLERK, stock, unit_ids
+    from ui import worker
+
+    stock(catalogue, {"WO-1": [("SN-1", "JM-X16-Q"), ("SN-2", "JM-X16-Q")]})
+    with catalogue.uow(CLERK) as uow:
+        parcels = shipping.create_shipments(uow, "WO-1", unit_ids(catalogue, "WO-1"),
+                                            "SF Express", batch_size=1)
+    for n, parcel in enumerate(parcels, start=1):
+        with catalogue.uow(CLERK) as uow:
+            shipping.assign_tracking(uow, parcel.shipment_id, f"SF140012345678{n}")
+    worker.set_pool(worker.ImmediatePool())
+    station: list = []
+
+    def open_desk(*profiles):  # type: ignore[no-untyped-def]
+        from tests.ui.test_shipping_workspace import make_desk
+
+        station[:] = profiles
+        ws, _ = make_desk(catalogue, qtbot, monkeypatch, tmp_path, station)
+        ws.select_work_order("WO-1")
+        return ws
+
+    yield open_desk
+    worker.set_pool(None)
+
+
+def labels_printed(catalogue) -> list[bool]:  # type: ignore[no-untyped-def]
+    from tests.ui.test_shipping_workspace import printed_in_db
+
+    return list(printed_in_db(catalogue).values())
+
+
+def test_labels_printed_through_cups_are_marked_printed(cups: Cups, shipping_desk, catalogue,  # type: ignore[no-untyped-def]
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.printing.profiles import PrinterProfile
+
+    cups.add_queue("rbship")
+    monkeypatch.setenv("CUPS_SERVER", cups.server)
+    ws = shipping_desk(PrinterProfile("Zebra GK420", "raw_queue", "rbship"))
+    before = len(cups.printer.jobs)
+    ws.print_button.click()
+    assert ws.message.text() == "2 label(s) sent to Zebra GK420."
+    assert labels_printed(catalogue) == [True, True]
+    assert [ws.parcel_model.item(r, 6).text() for r in (0, 1)] == ["printed", "printed"]
+    jobs = cups.printer.wait_for_jobs(before + 2)[before:]
+    assert sorted(b"SF1400123456781" in j for j in jobs) == [False, True], cups.log()[-2000:]
+
+
+def test_a_missing_queue_or_a_closed_port_marks_nothing_and_says_why(  # type: ignore[no-untyped-def]
+        cups: Cups, shipping_desk, catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.printing.profiles import PrinterProfile
+
+    monkeypatch.setenv("CUPS_SERVER", cups.server)
+    ws = shipping_desk(PrinterProfile("Gone", "raw_queue", "no-such-queue"),
+                       PrinterProfile("Off", "tcp9100", f"127.0.0.1:{_free_port()}"))
+    ws.print_button.click()
+    assert ws.message.text().startswith("Not printed: The print queue no-such-queue refused "
+                                        "the label:")
+    assert ws.message.text().endswith("No label is marked printed.")
+    ws.profile.setCurrentIndex(1)
+    ws.print_button.click()
+    assert "cannot be reached" in ws.message.text()
+    assert labels_printed(catalogue) == [False, False]
+    assert [ws.parcel_model.item(r, 6).text() for r in (0, 1)] == ["not printed"] * 2
