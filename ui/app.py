@@ -30,7 +30,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-WORKSPACE_MODULES = ("ui.intake", "ui.repair", "ui.shipping", "ui.admin")
+WORKSPACE_MODULES = ("ui.intake", "ui.repair", "ui.shipping", "ui.dashboard", "ui.admin")
 
 
 def register_workspaces() -> None:
