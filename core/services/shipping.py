@@ -35,7 +35,7 @@ DEFAULT_CARRIERS: tuple[str, ...] = ("SF Express", "Deppon", "KYE")
 # Quote states in which the customer agreed to pay; unpaid, they are collected on delivery (S1).
 _CHARGED_QUOTE_STATES = ("accepted",)
 _TRACKING = re.compile(r"[\x21-\x7e]{4,64}")
-# What a scanned waybill of each carrier looks like; a center adds its own per carrier.
+# What a scanned waybill of each carrier looks like; a station may set its own per carrier.
 CARRIER_TRACKING: dict[str, str] = {"SF Express": r"SF\d{12,15}"}
 PLAIN_TRACKING = r"[A-Za-z0-9]{8,30}"
 _CENT = Decimal("0.01")
@@ -282,11 +282,11 @@ def latest_shipment(uow: UnitOfWork, work_order: WorkOrder | str | int) -> Shipm
 
 
 def tracking_pattern(carrier: str, patterns: Mapping[str, str] | None = None) -> re.Pattern[str]:
-    """The waybill pattern of a carrier: the center's own, the built-in one, or plain letters and
-    digits (8-30).
+    """The waybill pattern of a carrier: the one in `patterns` (the station's settings), the
+    built-in one, or plain letters and digits (8-30).
 
     Raises:
-        UserError: the center's pattern for the carrier is not a valid regular expression.
+        UserError: the configured pattern for the carrier is not a valid regular expression.
     """
     text = (patterns or {}).get(carrier) or CARRIER_TRACKING.get(carrier) or PLAIN_TRACKING
     try:
