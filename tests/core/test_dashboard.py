@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from core.errors import NotAllowed, UserError
 from core.models import (
@@ -300,3 +301,28 @@ def test_percentile_is_nearest_rank() -> None:
     assert dashboard.percentile({1: 1, 2: 1, 3: 1, 4: 1}, 0.5) == 2
     assert dashboard.percentile({5: 9, 100: 1}, 0.9) == 5
     assert dashboard.percentile({5: 9, 100: 2}, 0.9) == 100
+
+
+def test_due_counts_follow_the_due_dates_the_services_store(database: Database) -> None:
+    """On a demo database whose due dates were worked out by the due-date service."""
+    due_dates = pytest.importorskip("core.services.due_dates")
+    from core.services import demo
+
+    with database.uow() as uow:
+        demo.build(uow, 300)
+    with database.uow() as uow:
+        due_dates.refresh_all_due(uow)
+        uow.commit()
+        stored = uow.session.execute(select(Unit.due_at, Unit.due_rule).where(Unit.due_at.is_not(None))).all()
+    now = dt.datetime.now(UTC)
+    today = now.astimezone(TZ).date()
+    want: dict[str, Counter[str]] = defaultdict(Counter)
+    for due_at, rule in stored:
+        day = due_at.astimezone(TZ).date()
+        if day <= today:
+            want[rule or "unspecified"]["overdue" if day < today else "due_today"] += 1
+    with database.uow(SUPERVISOR) as uow:
+        board = dashboard.load(uow, dashboard.default_filter(today), now=now)
+    assert {d.rule: (d.due_today, d.overdue) for d in board.due} == \
+        {r: (c["due_today"], c["overdue"]) for r, c in want.items()}
+    assert sum(d.overdue + d.due_today for d in board.due) > 0
