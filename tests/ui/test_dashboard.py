@@ -73,7 +73,7 @@ def test_charts_show_the_figures_of_the_rows(workspace) -> None:  # type: ignore
     days = PERIOD.days
     assert parcels["received"] == [want["received"].get(d, 0) for d in days]  # type: ignore[attr-defined]
     for reason in page.board.refusal_reasons:
-        label = "refused: " + reason.replace("_", " ")
+        label = reason.replace("_", " ")
         assert parcels[label] == [want["refused"].get(d, {}).get(reason, 0) for d in days]  # type: ignore[attr-defined]
     assert by_category(page.views["states"], "units") == \
         {s.replace("_", " "): n for s, n in want["states"].items()}  # type: ignore[attr-defined]

@@ -111,17 +111,18 @@ def parcels_chart(board: Dashboard) -> QChart:
     series = QStackedBarSeries()
     series.append(_bar_set("received", [p.received for _, p in periods], GOOD))
     for i, reason in enumerate(board.refusal_reasons):
-        series.append(_bar_set(f"refused: {words(reason)}",
+        series.append(_bar_set(words(reason),
                                [p.refused_by_reason.get(reason, 0) for _, p in periods],
                                REASON_COLOURS[i % len(REASON_COLOURS)]))
     step = "week" if len(periods) < len(board.parcels) else "day"
-    chart = _chart(f"Parcels per {step}: received and refused", series, [label for label, _ in periods])
+    chart = _chart(f"Parcels per {step}: received, and refused by reason", series, [label for label, _ in periods])
     chart.axes(Qt.Orientation.Horizontal)[0].setLabelsAngle(-90)
     return chart
 
 
 def states_chart(board: Dashboard) -> QChart:
-    states = list(board.units_by_state.items())
+    # Listed top down in the workflow's order: a horizontal axis draws its first category lowest.
+    states = list(reversed(board.units_by_state.items()))
     series = QHorizontalBarSeries()
     series.append(_bar_set("units", [n for _, n in states], NEUTRAL))
     series.setLabelsVisible(True)
@@ -136,8 +137,14 @@ def turnaround_chart(board: Dashboard) -> QChart:
     series.append(_bar_set("90th percentile", [round(t.p90_days, 1) for t in rows], WARN))
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
-    return _chart("Turnaround, received to shipped", series,
-                  [f"{t.policy} ({t.units})" for t in rows], unit="days")
+    chart = _chart("Turnaround, received to shipped", series,
+                   [f"{t.policy}<br>{t.units} units" for t in rows], unit="days")
+    # Policy names are long beside four bars: a smaller font keeps them whole.
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    font = QFont(axis.labelsFont())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    axis.setLabelsFont(font)
+    return chart
 
 
 def due_chart(board: Dashboard) -> QChart:
