@@ -1,13 +1,10 @@
-"""Drawing pieces every PDF document shares: fitted text, barcodes, page numbers, styles.
+"""Drawing pieces every PDF document shares: fitted text, page numbers, styles, the page frame.
 
-Barcode sizes follow the printer, not the page: a thermal printer has whole dots (203 or 300 per
-inch), so bar widths are whole dots at 203 dpi (which also land on whole dots at 300 dpi within a
-third of a dot), with the 10-module quiet zone Code 128 requires and a 4-module border on QR codes.
+Barcodes are in `reports.pdf_barcodes`.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from io import BytesIO
@@ -15,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -25,16 +21,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
 
 from reports.fonts import cjk_font
-from reports.qr import qr_matrix
+from reports.pdf_barcodes import draw_code128
 
 PageSize = tuple[float, float]
 PAGE_SIZES: dict[str, PageSize] = {"a4": A4, "letter": LETTER, "label": (100 * mm, 150 * mm),
                                    "4x6": (4 * 72.0, 6 * 72.0), "a5": (148 * mm, 210 * mm)}
 
-PRINTER_DPI = 203.2  # a "203 dpi" thermal head has 8 dots per mm
-DOT = 72.0 / PRINTER_DPI  # one printer dot in points
-QUIET_MODULES = 10  # Code 128 minimum quiet zone, in modules
-QR_BORDER = 4  # QR quiet zone, in modules
 ELLIPSIS = "…"
 
 # One breakable token: a whitespace run, a single CJK/full-width character, or a run of other text.
@@ -144,67 +136,6 @@ def draw_fitted(canvas: Canvas, x: float, top: float, width: float, height: floa
     size, lines = fit_lines(paragraphs, width, height, max_size, min_size)
     draw_lines(canvas, x, top, lines, size)
     return size
-
-
-# --- barcodes -------------------------------------------------------------------------------
-
-def code128(value: str, max_width: float, bar_height: float, max_dots: int = 3) -> Code128:
-    """A Code 128 symbol as wide as possible in whole printer dots, quiet zones included.
-
-    Falls back to thinner-than-a-dot bars only when even one dot per module does not fit; the
-    caller chose a box too small for the value.
-    """
-    for dots in range(max_dots, 0, -1):
-        bar = dots * DOT
-        symbol = Code128(value, barWidth=bar, barHeight=bar_height, quiet=1,
-                         lquiet=QUIET_MODULES * bar, rquiet=QUIET_MODULES * bar, humanReadable=0)
-        if symbol.width <= max_width:
-            return symbol
-    modules = symbol.width / DOT
-    bar = max_width / modules
-    return Code128(value, barWidth=bar, barHeight=bar_height, quiet=1,
-                   lquiet=QUIET_MODULES * bar, rquiet=QUIET_MODULES * bar, humanReadable=0)
-
-
-def draw_code128(canvas: Canvas, value: str, x: float, y: float, width: float, bar_height: float,
-                 caption: bool = True, caption_size: float = 9.0, max_dots: int = 3) -> float:
-    """Draw a Code 128 centred in `width` with its value printed beneath; return the total height."""
-    symbol = code128(value, width, bar_height, max_dots)
-    text_h = caption_size * 1.25 if caption else 0.0
-    symbol.drawOn(canvas, x + (width - symbol.width) / 2, y + text_h)
-    if caption:
-        canvas.setFont(cjk_font(), caption_size)
-        canvas.drawCentredString(x + width / 2, y + caption_size * 0.3, value)
-    return bar_height + text_h
-
-
-def draw_qr(canvas: Canvas, value: str, x: float, y: float, max_side: float,
-            level: str = "M") -> float:
-    """Draw a QR code (quiet zone included) with its bottom-left at (x, y); return its side.
-
-    Modules are a whole number of printer dots when the box allows. Drawn as one filled path of
-    dark runs written in module units under a scaling transform: whole numbers, so the path is
-    a short string built at once instead of a thousand `rect` calls each formatting floats.
-    """
-    matrix = qr_matrix(value, level)
-    total = len(matrix) + 2 * QR_BORDER
-    dots = int(max_side / total / DOT)
-    module = dots * DOT if dots >= 1 else max_side / total
-    runs: list[str] = []
-    for r, row in enumerate(matrix):
-        bottom = total - QR_BORDER - r - 1
-        c = QR_BORDER
-        for dark, run in itertools.groupby(row):
-            count = len(tuple(run))
-            if dark:
-                runs.append(f"{c} {bottom} {count} 1 re")
-            c += count
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.transform(module, 0, 0, module, x, y)
-    canvas.addLiteral("\n".join(runs) + "\nf")
-    canvas.restoreState()
-    return module * total
 
 
 # --- flowing documents ----------------------------------------------------------------------

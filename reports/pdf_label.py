@@ -17,11 +17,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reports.data import LabelData, format_money
 from reports.fonts import cjk_font
+from reports.pdf_barcodes import draw_code128, draw_qr
 from reports.pdf_common import (
     PageSize,
-    draw_code128,
     draw_fitted,
-    draw_qr,
     finish,
     page_size_of,
 )

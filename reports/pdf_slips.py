@@ -13,10 +13,10 @@ from reportlab.platypus import Spacer, Table
 
 from reports.data import IntakeSlipData, RefusalSlipData, is_barcode_text
 from reports.fonts import cjk_font
+from reports.pdf_barcodes import draw_code128
 from reports.pdf_common import (
     PageSize,
     build_document,
-    draw_code128,
     draw_fitted,
     finish,
     page_size_of,

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.graphics.barcode.code128 import Code128
-
+from reports.code128 import QUIET_MODULES, code128_bars
 from reports.data import IntakeSlipData, LabelData, format_money
 from reports.qr import byte_mode_side
 from reports.zpl_bitmaps import graphic_field
@@ -147,10 +146,10 @@ class ZplCanvas:
     def code128(self, x: float, y: float, width: float, bar_height: float, value: str,
                 caption_mm: float = 3.0) -> None:
         """Code 128 centred in `width` mm, module width in whole dots, value printed beneath."""
-        modules = Code128(value, barWidth=1, quiet=0, humanReadable=0).width + 20  # + quiet zones
+        modules = code128_bars(value)[0] + 2 * QUIET_MODULES
         box = self.dots(width)
         module = max(1, min(4 if self.dpi == 300 else 3, int(box // modules)))
-        left = self.dots(x) + max(0, (box - int(modules * module)) // 2) + 10 * module
+        left = self.dots(x) + max(0, (box - int(modules * module)) // 2) + QUIET_MODULES * module
         h = self.dots(bar_height)
         self.commands.append(f"^FO{left},{self.dots(y)}^BY{module},3,{h}"
                              f"^BCN,{h},N,N,N,A{field_data(value)}")
