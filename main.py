@@ -19,7 +19,8 @@ log = logging.getLogger("repairbench")
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="repairbench", description="Intake and repair desk for a hardware repair center.")
+        prog="repairbench", description="Intake and repair desk for a hardware repair center.",
+        epilog=commands.EPILOG)
     parser.add_argument("--db", help="database: a SQLite file path or a URL such as "
                         "postgresql+psycopg://user@host/db (default: $REPAIRBENCH_DB, else a file "
                         "in your user data directory)")

@@ -292,6 +292,18 @@ def list_users(uow: UnitOfWork) -> list[UserInfo]:
     return [_info(u) for u in uow.session.scalars(select(User).order_by(User.username))]
 
 
+def only_demo_accounts(uow: UnitOfWork) -> bool:
+    """True when every account, if any, is a demo account: a new database or a demo one.
+
+    Demo work orders and the demo accounts, whose passwords are published, belong only there.
+    """
+    for name, roles in uow.session.execute(select(User.username, User.roles)):
+        demo = DEMO_PASSWORDS.get(name)
+        if demo is None or list(roles or []) != [demo[2].value]:
+            return False
+    return True
+
+
 def create_demo_users(uow: UnitOfWork) -> list[UserInfo]:
     """One account per role with the documented demo passwords (`DEMO_PASSWORDS`); demo only.
 

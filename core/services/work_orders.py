@@ -27,6 +27,7 @@ from core.import_files import (
     read_rows,
 )
 from core.models import Customer, fold, Policy, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
+from core.permissions import Role, require
 from core.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
@@ -67,6 +68,7 @@ def import_work_orders_file(uow: UnitOfWork, path: Path) -> ImportReport:
 
 def import_work_orders(uow: UnitOfWork, data: bytes, source: str) -> ImportReport:
     """Import a CSV or JSON work-order file; raise `FileRefused` listing every bad row."""
+    require(uow.actor, Role.SUPERVISOR, Role.ADMINISTRATOR, action="import work orders")
     settings = center.load(uow)
     problems: list[Problem] = []
     records = parse_work_orders(read_rows(data, source), settings.timezone, problems)
@@ -175,6 +177,7 @@ def import_products_file(uow: UnitOfWork, path: Path) -> tuple[int, int]:
 
 def import_products(uow: UnitOfWork, data: bytes, source: str) -> tuple[int, int]:
     """Import the product catalogue; returns (created, updated)."""
+    require(uow.actor, Role.SUPERVISOR, Role.ADMINISTRATOR, action="import the product catalogue")
     problems: list[Problem] = []
     records = parse_products(read_rows(data, source), problems)
     policies = set(uow.session.scalars(select(Policy.code)).all())

@@ -4,31 +4,32 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import SAMPLES, run
+from tests.cli.accounts import add_demo_accounts, load_samples
+from tests.cli.test_cli import run
 
 
 def _load(db: str) -> None:
-    run("import-products", str(SAMPLES / "products.csv"), db=db)
-    run("import", str(SAMPLES / "work_orders.csv"), db=db)
+    add_demo_accounts(db)
+    load_samples(db)
 
 
 def test_warranty_prints_json_then_text(sqlite_url: str) -> None:
     _load(sqlite_url)
     # CK-HMI-10 without proof: 240 days from the factory date 2025-06-20, last day 2026-02-15.
     result = run("warranty", "RMA-2026-0003", "CK10H25060077", "--received", "2026-02-15",
-                 db=sqlite_url)
+                 db=sqlite_url, user="ray")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout.split("\n\n", 1)[0])
     assert (data["status"], data["rule"], data["end"]) == ("covered", "W4", "2026-02-15")
     assert "CK10H25060077: covered (rule W4)" in result.stdout
     late = run("warranty", "RMA-2026-0003", "CK10H25060077", "--received", "2026-02-16",
-               "--json", db=sqlite_url)
+               "--json", db=sqlite_url, user="ray")
     assert json.loads(late.stdout)["status"] == "not_covered"
 
 
 def test_warranty_of_a_unit_not_yet_received_cannot_tell(sqlite_url: str) -> None:
     _load(sqlite_url)
-    result = run("warranty", "RMA-2026-0003", "CK10H25060077", "--json", db=sqlite_url)
+    result = run("warranty", "RMA-2026-0003", "CK10H25060077", "--json", db=sqlite_url, user="ray")
     data = json.loads(result.stdout)
     assert data["status"] == "cannot_tell" and "received_on" in data["missing"]
 
@@ -37,16 +38,16 @@ def test_warranty_errors_are_one_sentence(sqlite_url: str) -> None:
     _load(sqlite_url)
     for args in (("RMA-2026-0003", "NOPE"), ("NOPE", "X"),
                  ("RMA-2026-0003", "CK10H25060077", "--received", "yesterday")):
-        result = run("warranty", *args, db=sqlite_url)
+        result = run("warranty", *args, db=sqlite_url, user="ray")
         assert result.returncode != 0 and result.stderr.startswith("repairbench: ")
         assert "Traceback" not in result.stderr
 
 
 def test_deadlines_prints_each_due_date_with_its_rule(sqlite_url: str) -> None:
     _load(sqlite_url)
-    result = run("deadlines", "RMA-2026-0002", db=sqlite_url)
+    result = run("deadlines", "RMA-2026-0002", db=sqlite_url, user="ray")
     assert result.returncode == 0, result.stderr
     # P2 request submitted Tue 2026-11-03 14:40 (UTC+8): 8 support hours later.
     assert "D3" in result.stdout and "service_level" in result.stdout
-    empty = run("deadlines", "RMA-2026-0003", db=sqlite_url)
+    empty = run("deadlines", "RMA-2026-0003", db=sqlite_url, user="ray")
     assert "no due dates yet" in empty.stdout

@@ -3,36 +3,44 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.test_cli import counts, one_sentence, run
+
+BOSS = "super strong 99"
 
 
-def run(*args: str, db: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db, *args],
-                          input=stdin, capture_output=True, text=True, timeout=120, cwd=ROOT)
+def first_admin(url: str) -> None:
+    made = run("init-admin", "--name", "boss", "--password-stdin", db=url, stdin=f"{BOSS}\n")
+    assert made.returncode == 0, made.stderr
 
 
 def test_first_admin_users_and_audit_verify(sqlite_url: str) -> None:
-    made = run("init-admin", "--name", "boss", "--password-stdin", db=sqlite_url,
-               stdin="super strong 99\n")
-    assert made.returncode == 0, made.stderr
+    first_admin(sqlite_url)
     again = run("init-admin", "--name", "other", "--password-stdin", db=sqlite_url, stdin="x\n")
     assert "exists already" in again.stdout
+    init = run("init", db=sqlite_url)
+    assert init.returncode == 0 and "init-admin" not in init.stdout
     weak = run("users", "add", "kim", "--role", "intake", "--password-stdin", db=sqlite_url,
-               stdin="short\n")
+               user="boss", password=BOSS, stdin="short\n")
     assert weak.returncode == 2 and "too short" in weak.stderr and "Traceback" not in weak.stderr
     bad_role = run("users", "add", "kim", "--role", "boss", "--password-stdin", db=sqlite_url,
-                   stdin="blue river 77\n")
+                   user="boss", password=BOSS, stdin="blue river 77\n")
     assert bad_role.returncode == 2 and "Unknown role 'boss'" in bad_role.stderr
     assert run("users", "add", "kim", "--role", "intake", "--role", "repair", "--password-stdin",
-               db=sqlite_url, stdin="blue river 77\n").returncode == 0
-    listed = run("users", "list", db=sqlite_url).stdout
+               db=sqlite_url, user="boss", password=BOSS, stdin="blue river 77\n").returncode == 0
+    listed = run("users", "list", db=sqlite_url, user="boss", password=BOSS).stdout
     assert "boss" in listed and "intake, repair" in listed and "argon2" not in listed
-    ok = run("audit", "verify", db=sqlite_url)
-    assert ok.returncode == 0 and "2 entries" in ok.stdout
+    # kim is a technician: no user management, whatever path they take.
+    before = counts(sqlite_url)
+    refused = run("users", "add", "eve", "--role", "administrator", "--password-stdin",
+                  db=sqlite_url, user="kim", password="blue river 77", stdin="blue river 88\n")
+    assert refused.returncode == 2 and one_sentence(refused)
+    assert "kim may not manage users: it needs the role administrator" in refused.stderr
+    assert counts(sqlite_url) == before
+    ok = run("audit", "verify", db=sqlite_url)  # the operator's: no sign-in
+    # boss created, four sign-ins of boss, kim created, kim signed in: 7 entries.
+    assert ok.returncode == 0 and "7 entries" in ok.stdout, ok.stdout
 
     path = sqlite_url.removeprefix("sqlite:///")
     conn = sqlite3.connect(path)
@@ -44,8 +52,7 @@ def test_first_admin_users_and_audit_verify(sqlite_url: str) -> None:
 
 
 def test_backup_of_a_live_database_and_restore(sqlite_url: str, tmp_path: Path) -> None:
-    assert run("init-admin", "--name", "boss", "--password-stdin", db=sqlite_url,
-               stdin="super strong 99\n").returncode == 0
+    first_admin(sqlite_url)
     path = sqlite_url.removeprefix("sqlite:///")
     # A station holds an open read transaction while the backup runs.
     station = sqlite3.connect(path)
@@ -59,7 +66,7 @@ def test_backup_of_a_live_database_and_restore(sqlite_url: str, tmp_path: Path) 
     assert run("backup", str(copy), db=sqlite_url).returncode == 2  # no silent overwrite
 
     assert run("users", "add", "kim", "--role", "intake", "--password-stdin", db=sqlite_url,
-               stdin="blue river 77\n").returncode == 0
+               user="boss", password=BOSS, stdin="blue river 77\n").returncode == 0
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"not a database at all" * 100)
     refused = run("restore", "--yes", str(garbage), db=sqlite_url)
@@ -68,7 +75,7 @@ def test_backup_of_a_live_database_and_restore(sqlite_url: str, tmp_path: Path) 
     assert declined.returncode == 1 and "Nothing was restored" in declined.stdout
     restored = run("restore", str(copy), db=sqlite_url, stdin=f"{path}\n")
     assert restored.returncode == 0, restored.stderr
-    listed = run("users", "list", db=sqlite_url).stdout
+    listed = run("users", "list", db=sqlite_url, user="boss", password=BOSS).stdout
     assert "boss" in listed and "kim" not in listed
     assert run("audit", "verify", db=sqlite_url).returncode == 0
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 UNITS = 600
 PER_ROUND = 40
+CRASH_PASSWORD = "night shift 42"
 
 
 def prepare(url: str) -> list[str]:
@@ -43,14 +44,32 @@ def prepare(url: str) -> list[str]:
     with store.uow() as uow:
         work_orders.import_work_orders(uow, text.encode(), "crash.csv")
     store.engine.dispose()
+    add_intake_user(url)
     return serials
+
+
+def add_intake_user(url: str) -> None:
+    """The scanning process signs in as `crash`, an intake technician."""
+    from argon2 import PasswordHasher
+
+    from core.services import users
+
+    users.set_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    store = Database(db.make_engine(url))
+    try:
+        with store.uow() as uow:
+            users.create_user(uow, "crash", CRASH_PASSWORD, ["intake"])
+    finally:
+        store.engine.dispose()
+        users.set_hasher(PasswordHasher())
 
 
 def run_and_kill(url: str, scans: list[str], after: float) -> tuple[list[dict[str, object]], bool]:
     """Feed `scans` (each its own parcel), kill -9 after `after` seconds; the verdicts printed."""
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", url, "scan",
                              "--user", "crash"], cwd=ROOT, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "REPAIRBENCH_PASSWORD": CRASH_PASSWORD})
     printed: list[bytes] = []
 
     def read() -> None:
@@ -64,6 +83,11 @@ def run_and_kill(url: str, scans: list[str], after: float) -> tuple[list[dict[st
     # An empty line closes the parcel, so each scan is its own parcel, as at a busy bench.
     proc.stdin.write("".join(f"{s}\n\n" for s in scans).encode())
     proc.stdin.flush()
+    # Start the clock at the first verdict: a kill while the process still starts and signs in
+    # (an argon2 check) would test nothing.
+    ready = time.monotonic() + 30
+    while not printed and proc.poll() is None and time.monotonic() < ready:
+        time.sleep(0.01)
     time.sleep(after)
     killed = proc.poll() is None
     if killed:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ui.commands import actor, command, database
+from ui.commands import add_user_option, command, database, sign_in
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,10 +16,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     label.add_argument("--dpi", type=int, choices=(203, 300), default=203,
                        help="the label printer's resolution (ZPL only)")
     label.add_argument("--out", required=True, metavar="FILE")
+    add_user_option(label)
     report = sub.add_parser("report", help="write a work order's repair report as PDF")
     report.add_argument("work_order")
     report.add_argument("--page", choices=("A4", "Letter"), default="A4")
     report.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_user_option(report)
 
 
 @command("label")
@@ -32,7 +34,7 @@ def cmd_label(args: argparse.Namespace) -> int:
     from reports.zpl import render_label_zpl
 
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    with store.uow(sign_in(args, store)) as uow:
         wo = shipping.find_work_order(uow, args.work_order)
         sender = center_info_from(center.load(uow))
         shipment = shipping.latest_shipment(uow, wo)
@@ -59,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from reports.pdf_report import render_report_pdf
 
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    with store.uow(sign_in(args, store)) as uow:
         wo = shipping.find_work_order(uow, args.work_order)
         settings = center.load(uow)
         rows = shipping.report_rows(uow, wo)

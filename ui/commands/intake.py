@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from ui.commands import actor, command, database
+from ui.commands import add_user_option, command, database, sign_in
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     scan = sub.add_parser("scan", help="intake: read scans from stdin, print a JSON verdict each")
-    scan.add_argument("--user", default=None, help="who is scanning")
+    add_user_option(scan)
     scan.add_argument("--station", default=argparse.SUPPRESS, help="this station's name")
 
 
@@ -21,7 +21,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from core.services import intake
 
     store = database(args)
-    who = actor(args)
+    who = sign_in(args, store)
     parcel: int | None = None
     for line in sys.stdin:
         raw = line.rstrip("\r\n")

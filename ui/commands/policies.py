@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from core.errors import UserError
-from ui.commands import actor, command, database
+from ui.commands import add_user_option, command, database, sign_in
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,8 +17,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     w.add_argument("--received", metavar="DATE", default=None,
                    help="judge as if the parcel arrived on DATE (YYYY-MM-DD)")
     w.add_argument("--json", action="store_true", help="print only the JSON")
+    add_user_option(w)
     d = sub.add_parser("deadlines", help="print every due date of a work order with its rule")
     d.add_argument("work_order")
+    add_user_option(d)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -36,7 +38,7 @@ def cmd_warranty(args: argparse.Namespace) -> int:
 
     at = _date(args.received)
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    with store.uow(sign_in(args, store)) as uow:
         unit = warranty_decisions.find_unit(uow, args.work_order, args.serial)
         decision = warranty_decisions.decide(uow, unit.id, at)
     data = {"work_order": args.work_order, "serial": args.serial, **decision.to_dict()}
@@ -57,7 +59,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     from core.services import warranty_decisions
 
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    with store.uow(sign_in(args, store)) as uow:
         items = warranty_decisions.deadlines_for(uow, args.work_order)
     if not items:
         print(f"{args.work_order}: no due dates yet (no policy clock has started).")

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ui.commands import actor, command, database
+from ui.commands import (
+    add_operator_parser,
+    add_user_option,
+    ask_password,
+    command,
+    database,
+    operator,
+    sign_in,
+)
+
+if TYPE_CHECKING:
+    from core.unit_of_work import Database
 
 PG_BACKUP_HELP = """\
 This database is on a PostgreSQL server; back it up with the server's own tools:
@@ -29,19 +40,32 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                      help="intake, repair, shipping, supervisor or administrator; repeat for more")
     add.add_argument("--display-name", default="")
     add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from the first line of standard input")
-    users_sub.add_parser("list", help="list the users and their roles")
-    sub.add_parser("demo-users", help="add one demo user per role (demo databases only)")
-    audit = sub.add_parser("audit", help="check the audit log")
+                     help="read the new user's password from the first line of standard input")
+    add_user_option(add)
+    listed = users_sub.add_parser("list", help="list the users and their roles")
+    add_user_option(listed)
+    add_operator_parser(sub, "demo-users", "add one demo user per role to a new or demo database")
+    audit = sub.add_parser("audit", help="check or anchor the audit log")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_sub.add_parser("verify", help="check the hash chain; exit 1 at the first broken entry")
-    first = sub.add_parser("init-admin", help="create the first administrator of a new database")
+    verify = add_operator_parser(audit_sub, "verify",
+                                 "check the hash chain; exit 1 at the first broken entry")
+    verify.add_argument("--checkpoint", metavar="FILE", default=None,
+                        help="also check that every checkpoint recorded in FILE is still on the "
+                             "chain, which detects a history rewritten and hashed again")
+    checkpoint = audit_sub.add_parser(
+        "checkpoint", help="print the chain's head (entry, hash, time) to keep outside the "
+                           "database; supervisors and administrators")
+    checkpoint.add_argument("--out", metavar="FILE", default=None,
+                            help="also append it to FILE (keep FILE on another machine or print it)")
+    add_user_option(checkpoint)
+    first = add_operator_parser(sub, "init-admin", "create the first administrator of a new "
+                                "database, refused once one exists")
     first.add_argument("--name", default=None, help="the administrator's user name")
     first.add_argument("--password-stdin", action="store_true")
-    backup = sub.add_parser("backup", help="copy the live SQLite database to FILE")
+    backup = add_operator_parser(sub, "backup", "copy the live SQLite database to FILE")
     backup.add_argument("file")
     backup.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    restore = sub.add_parser("restore", help="replace the SQLite database with the copy FILE")
+    restore = add_operator_parser(sub, "restore", "replace the SQLite database with the copy FILE")
     restore.add_argument("file")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
@@ -50,8 +74,8 @@ def read_password(from_stdin: bool, prompt: str = "Password: ") -> str:
     """The password from stdin's first line, or typed twice at a hidden prompt."""
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("Again: ") != first:
+    first = ask_password(prompt)
+    if ask_password("Again: ") != first:
         from core.errors import UserError
 
         raise UserError("The two passwords differ; nothing was changed.")
@@ -63,13 +87,14 @@ def cmd_users(args: argparse.Namespace) -> int:
     from core.services import users
 
     store = database(args)
+    who = sign_in(args, store)
     if args.users_command == "add":
-        password = read_password(args.password_stdin)
-        with store.uow(actor(args)) as uow:
+        password = read_password(args.password_stdin, f"Password for the new user {args.name}: ")
+        with store.uow(who) as uow:
             info = users.create_user(uow, args.name, password, args.role, args.display_name)
         print(f"User {info.username} added with the roles {', '.join(info.roles)}.")
         return 0
-    with store.uow(actor(args)) as uow:
+    with store.uow(who) as uow:
         listed = users.list_users(uow)
     for info in listed:
         state = "" if info.active else "  (deactivated)"
@@ -82,9 +107,12 @@ def cmd_users(args: argparse.Namespace) -> int:
 @command("demo-users")
 def cmd_demo_users(args: argparse.Namespace) -> int:
     from core.services import users
+    from core.unit_of_work import SYSTEM
+    from ui.commands.base import refuse_real_accounts
 
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    refuse_real_accounts(store, args)
+    with store.uow(operator(args, roles=SYSTEM.roles)) as uow:
         made = users.create_demo_users(uow)
     for info in made:
         _display, password, _role = users.DEMO_PASSWORDS[info.username]
@@ -99,31 +127,81 @@ def cmd_init_admin(args: argparse.Namespace) -> int:
     from core.services import users
 
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    with store.uow(operator(args)) as uow:
         needed = users.first_admin_needed(uow)
     if not needed:
         print("An administrator exists already.")
         return 0
-    name = args.name or input("Administrator's user name: ").strip()
-    password = read_password(args.password_stdin)
-    with store.uow(actor(args)) as uow:
+    create_first_admin(store, args, args.name, args.password_stdin)
+    return 0
+
+
+def interactive() -> bool:
+    """Whether a person is at a terminal to answer questions (not a script or a pipe)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def create_first_admin(store: Database, args: argparse.Namespace, name: str | None,
+                       from_stdin: bool) -> None:
+    """Ask for what is missing and create the first administrator (the service refuses a second)."""
+    from core.services import users
+
+    name = name or input("Administrator's user name: ").strip()
+    password = read_password(from_stdin, f"Password for {name}: ")
+    with store.uow(operator(args)) as uow:
         admin = users.create_first_admin(uow, name, password)
     print(f"Administrator {admin.username} created; sign in with this name.")
-    return 0
 
 
 @command("audit")
 def cmd_audit(args: argparse.Namespace) -> int:
-    from core import audit
-
     store = database(args)
-    with store.uow(actor(args)) as uow:
+    if args.audit_command == "checkpoint":
+        return _checkpoint(store, args)
+    return _verify(store, args)
+
+
+def _checkpoint(store: Database, args: argparse.Namespace) -> int:
+    from core import audit_checkpoints
+
+    out = Path(args.out).expanduser() if args.out else None
+    with store.uow(sign_in(args, store)) as uow:
+        checkpoint = audit_checkpoints.take(uow)
+    if out is not None:
+        audit_checkpoints.append(out, checkpoint)
+    print(checkpoint.line())
+    if out is not None:
+        print(f"Appended to {out}; keep that file away from the database's machine and accounts.",
+              file=sys.stderr)
+    return 0
+
+
+def _verify(store: Database, args: argparse.Namespace) -> int:
+    from core import audit, audit_checkpoints
+
+    # Read the file first: a typo in its name should not wait for a long walk of the chain.
+    recorded = (audit_checkpoints.read_file(Path(args.checkpoint).expanduser())
+                if args.checkpoint else None)
+    with store.uow(operator(args)) as uow:
         result = audit.verify(uow)
+        anchored = audit_checkpoints.check(uow, recorded) if recorded is not None else None
     if result.ok:
         print(f"Audit log intact: {result.entries} entries, every hash links to the one before.")
-        return 0
-    print(f"Audit log BROKEN at entry {result.broken_at}: {result.problem}. "
-          f"The {result.entries} entries before it are intact.")
+    else:
+        print(f"Audit log BROKEN at entry {result.broken_at}: {result.problem}. "
+              f"The {result.entries} entries before it are intact.")
+    if anchored is None:
+        return 0 if result.ok else 1
+    if anchored.ok:
+        newest = anchored.last_good
+        print(f"Checkpoints hold: all {anchored.checked} recorded checkpoints are on the chain"
+              + (f", the newest at entry {newest.entry_id}." if newest else "."))
+        return 0 if result.ok else 1
+    bad = anchored.mismatch
+    assert bad is not None
+    since = (f"; history up to entry {anchored.last_good.entry_id} still matches "
+             f"{anchored.last_good.describe()}" if anchored.last_good else "")
+    print(f"Audit log REWRITTEN: {bad.describe()} no longer holds: {anchored.problem}{since}.")
     return 1
 
 
