@@ -326,3 +326,27 @@ def test_due_counts_follow_the_due_dates_the_services_store(database: Database) 
     assert {d.rule: (d.due_today, d.overdue) for d in board.due} == \
         {r: (c["due_today"], c["overdue"]) for r, c in want.items()}
     assert sum(d.overdue + d.due_today for d in board.due) > 0
+
+
+def test_service_level_shortcuts_agree_with_the_rule_at_every_edge() -> None:
+    """Met/missed/pending settled by the day's bounds equal the verdict of `service_level_due`
+    itself, for requests at any hour (nights, weekends, holidays) and answers around the due."""
+    jomplair = presets.load_preset("jomplair")
+    rng = random.Random(5)
+    start = dt.datetime(2026, 1, 1, tzinfo=TZ)
+    for trial in range(3):
+        now = start + dt.timedelta(days=rng.randint(30, 330), minutes=rng.randint(0, 1440))
+        judge = dashboard._ServiceLevelJudge({"jomplair": jomplair}, {}, now)
+        for _ in range(400):
+            at = start + dt.timedelta(minutes=rng.randint(0, 330 * 24 * 60))
+            level = rng.choice(["P1", "P2", "P3"])
+            due = service_level_due(jomplair, level, at).due
+            answered = rng.choice([None, due + dt.timedelta(minutes=rng.choice([-1, 0, 1])),
+                                   at + dt.timedelta(hours=rng.randint(0, 200))])
+            if answered is not None and answered > now:
+                answered = None  # an answer cannot come after "now"
+            if answered is not None:
+                want = "met" if answered <= due else "missed"
+            else:
+                want = "missed" if now > due else "pending"
+            assert judge("jomplair", level, at, answered) == want, (trial, at, level, answered, now)
