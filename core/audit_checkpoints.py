@@ -145,8 +145,9 @@ def _hashes(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start:start + _BATCH]
-        found.update(uow.session.execute(
-            select(AuditEntry.id, AuditEntry.hash).where(AuditEntry.id.in_(chunk))).tuples())
+        rows = uow.session.execute(
+            select(AuditEntry.id, AuditEntry.hash).where(AuditEntry.id.in_(chunk)))
+        found.update((entry_id, entry_hash) for entry_id, entry_hash in rows)
     return found
 
 

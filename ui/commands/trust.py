@@ -194,8 +194,8 @@ def _verify(store: Database, args: argparse.Namespace) -> int:
         return 0 if result.ok else 1
     if anchored.ok:
         newest = anchored.last_good
-        print(f"Checkpoints hold: all {anchored.checked} recorded checkpoints are on the chain"
-              + (f", the newest at entry {newest.entry_id}." if newest else "."))
+        print(f"Checkpoints hold: {anchored.checked} recorded checkpoint(s), all on the chain"
+              + (f"; the newest at entry {newest.entry_id}." if newest else "."))
         return 0 if result.ok else 1
     bad = anchored.mismatch
     assert bad is not None
