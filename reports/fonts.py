@@ -3,7 +3,8 @@
 reportlab's built-in CJK fonts (`UnicodeCIDFont`) are not embedded, so Chinese shows blank on a
 machine without CJK fonts; and reportlab cannot read CFF-based OpenType. WenQuanYi Micro Hei has
 TrueType outlines, covers Latin and CJK, and reportlab embeds only the glyphs used (a subset).
-Registering costs about 0.2 s (it reads the 5 MB file), so it happens lazily, once per process.
+Registering costs about 0.2 s (it reads the 5 MB file), so it happens lazily, once per process;
+`reports.font_embedding` makes embedding the subset in each document cheap.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import threading
 from importlib.resources import as_file, files
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+
+from reports.font_embedding import EmbeddedTTFont
 
 FONT_NAME = "RepairBenchCJK"
 FONT_RESOURCE = ("resources", "fonts/wqy-microhei.ttc")
@@ -39,9 +41,9 @@ def cjk_font() -> str:
     with _lock:
         if not _registered:
             with font_path_context() as path:
-                # TTFont reads the whole file now, so the path may vanish after this block
+                # The font reads the whole file now, so the path may vanish after this block
                 # (as_file extracts to a temporary file when the package is zipped).
-                font = TTFont(FONT_NAME, str(path), subfontIndex=0)
+                font = EmbeddedTTFont(FONT_NAME, str(path), subfontIndex=0)
             pdfmetrics.registerFont(font)
             # The face has no bold or italic; map them to itself so <b> in a Paragraph cannot fail.
             pdfmetrics.registerFontFamily(FONT_NAME, normal=FONT_NAME, bold=FONT_NAME,
