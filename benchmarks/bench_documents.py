@@ -84,12 +84,16 @@ def minimal_page() -> bytes:
 def minimal_cjk_page() -> bytes:
     """The minimal page with its line in the bundled CJK font, embedded as a subset.
 
-    Registered here under its own name as a plain reportlab `TTFont`, so the baseline is
-    reportlab's cost and nothing our font module does can make it cheaper.
+    A plain reportlab `TTFont` of its own, so the baseline is reportlab's cost and nothing our
+    font module does (it keeps finished subsets) can make it cheaper. reportlab would hand out
+    the font already registered for the same face under a new name, so this one's face is renamed.
     """
     if _BASELINE_FONT not in pdfmetrics.getRegisteredFontNames():
         with font_path_context() as path:
-            pdfmetrics.registerFont(TTFont(_BASELINE_FONT, str(path), subfontIndex=0))
+            font = TTFont(_BASELINE_FONT, str(path), subfontIndex=0)
+        font.face.name += b"-Baseline"
+        pdfmetrics.registerFont(font)
+        assert pdfmetrics.getFont(_BASELINE_FONT) is font
     buf = BytesIO()
     canvas = Canvas(buf, pagesize=A4)
     canvas.setFont(_BASELINE_FONT, 12)
