@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,6 +79,11 @@ class IntakeWorkspace(QWidget):
         self._parcel_reasons: list[str] = []
         self._work_order: str | None = None
         self._sources: list[QObject] = []
+        self._failure: tuple[str, str] | None = None  # the scan that failed and why
+        # Counts down to the queue's next automatic retry on the verdict panel.
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._show_waiting)
         self._build()
 
         if capture is None:
@@ -250,10 +256,36 @@ class IntakeWorkspace(QWidget):
             self.checklist.addItem(item)
 
     def _show_failure(self, raw: str, message: str) -> None:
+        self._failure = (raw, message)
+        if self.queue.failures == 1:  # one sound when it starts, not one per retry
+            self.sounds.play("rejected")
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        """The unsent scans on the verdict panel: how many, why, and when the next try comes."""
+        queue = self.queue
+        stuck = (queue.stopped or (queue.busy and queue.failures > 0)) and bool(queue.pending())
+        if self._failure is None or not stuck:
+            self._countdown.stop()
+            return
+        raw, message = self._failure
+        wait = queue.seconds_until_retry()
+        if wait is None and not queue.busy:  # retrying cannot help: a person must act
+            self._countdown.stop()
+            self.panel.show_state("error", self.tr("⚠ NOT STORED"), self.tr(
+                "{0}\nThe scan {1} and those after it are kept below; press Retry.").format(
+                    message, visible_raw(raw)))
+            return
+        if not self._countdown.isActive():
+            self._countdown.start()
+        count = len(queue.pending())
+        waiting = (self.tr("1 scan waiting") if count == 1
+                   else self.tr("{0} scans waiting").format(count))
+        when = (self.tr("retrying now…") if wait is None
+                else self.tr("retrying in {0} s").format(max(1, math.ceil(wait))))
         self.panel.show_state("error", self.tr("⚠ NOT STORED"), self.tr(
-            "{0}\nThe scan {1} and those after it are kept below; press Retry.").format(
-                message, visible_raw(raw)))
-        self.sounds.play("rejected")
+            "Database unreachable — {0}, {1}.\n{2}\nThey are kept below and stored in order "
+            "as soon as the database answers; Retry tries at once.").format(waiting, when, message))
 
     def _refresh_pending(self) -> None:
         pending = self.queue.pending()
@@ -261,7 +293,10 @@ class IntakeWorkspace(QWidget):
         for scan in pending:
             self.pending_list.addItem(f"{visible_raw(scan.raw)}   ({scan.source})")
         # Shown only when something is stuck: a scan being stored for a few ms is not news.
-        self.pending_box.setVisible(self.queue.stopped and bool(pending))
+        stuck = self.queue.stopped or self.queue.failures > 0
+        self.pending_box.setVisible(stuck and bool(pending))
+        if stuck:
+            self._show_waiting()
 
     # -- closing the parcel --------------------------------------------------------------------
 

@@ -5,16 +5,20 @@ never wait for one. Each scan is decided and stored by `core.services.intake.sca
 unit of work in the background; the next one starts only when the previous one is back, because
 it needs the parcel id that the previous one returned (the first scan of a parcel creates it).
 A failure stops the queue with the failed scan still first in line, so nothing is lost or
-reordered; `retry()` starts it again.
+reordered. When the database did not answer (locked, unreachable, a dropped connection), the queue
+tries again by itself after a pause that grows along `backoff` (1 s, 2 s, 5 s, then every 10 s);
+`retry()` tries at once. A refusal that retrying cannot cure (a missing role) waits for `retry()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from core.errors import UserError
 from core.services import intake
 from core.services.intake import ScanOutcome
 from core.unit_of_work import Actor, Database
@@ -31,6 +35,8 @@ class PendingScan:
 
 #: Decides and stores one scan: (raw, parcel id) -> outcome. Replaced in tests to fail on demand.
 StoreScan = Callable[[str, "int | None"], ScanOutcome]
+#: Seconds before each automatic retry after consecutive failures; the last repeats forever.
+DEFAULT_BACKOFF: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0)
 
 
 class ScanQueue(QObject):
@@ -38,7 +44,8 @@ class ScanQueue(QObject):
 
     Signals:
         stored(object): A `ScanOutcome`, durable in the database, in the order scans came.
-        failed(str, str): The raw scan that could not be stored and why; the queue stops.
+        failed(str, str): The raw scan that could not be stored and why; the queue stops, and
+            `seconds_until_retry()` says when it tries again by itself (None: only on `retry()`).
         pending_changed(): The list of scans not stored yet changed.
     """
 
@@ -47,7 +54,8 @@ class ScanQueue(QObject):
     pending_changed = Signal()
 
     def __init__(self, database: Database, actor: Actor, parent: QObject | None = None,
-                 store: StoreScan | None = None) -> None:
+                 store: StoreScan | None = None,
+                 backoff: Sequence[float] = DEFAULT_BACKOFF) -> None:
         super().__init__(parent)
         self._database = database
         self._actor = actor
@@ -55,6 +63,13 @@ class ScanQueue(QObject):
         self._pending: list[PendingScan] = []
         self._busy = False
         self._stopped = False
+        #: Pauses between automatic retries, in seconds (tests shorten them).
+        self.backoff: Sequence[float] = tuple(backoff) or DEFAULT_BACKOFF
+        self._failures = 0
+        self._retry_at: float | None = None
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.retry)
         self.intake_id: int | None = None
 
     # -- what the bench asks -------------------------------------------------------------------
@@ -66,7 +81,9 @@ class ScanQueue(QObject):
         self._next()
 
     def retry(self) -> None:
-        """Start again after a failure, with the scan that failed."""
+        """Start again after a failure, with the scan that failed (now, whatever the timer says)."""
+        self._retry_timer.stop()
+        self._retry_at = None
         self._stopped = False
         self._next()
 
@@ -78,6 +95,22 @@ class ScanQueue(QObject):
     def stopped(self) -> bool:
         """Whether the queue stopped on a failure and waits for `retry()`."""
         return self._stopped
+
+    @property
+    def failures(self) -> int:
+        """Failed attempts in a row on the first scan in line (0 once it is stored)."""
+        return self._failures
+
+    @property
+    def busy(self) -> bool:
+        """A scan is being stored right now (after a failure: the retry is under way)."""
+        return self._busy
+
+    def seconds_until_retry(self) -> float | None:
+        """Seconds until the automatic retry; None when none is planned."""
+        if self._retry_at is None:
+            return None
+        return max(0.0, self._retry_at - time.monotonic())
 
     @property
     def idle(self) -> bool:
@@ -105,6 +138,7 @@ class ScanQueue(QObject):
 
     def _on_stored(self, outcome: ScanOutcome) -> None:
         self._busy = False
+        self._failures = 0
         self._pending.pop(0)
         if outcome.intake_id is not None:
             self.intake_id = outcome.intake_id
@@ -115,6 +149,13 @@ class ScanQueue(QObject):
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
         self._stopped = True
+        self._failures += 1
+        if not isinstance(exc, UserError):
+            # The database did not answer: it usually comes back (a lock released, a server
+            # restarted), so try again by itself, ever less often, rather than wait for a person.
+            delay = self.backoff[min(self._failures, len(self.backoff)) - 1]
+            self._retry_at = time.monotonic() + delay
+            self._retry_timer.start(max(1, round(delay * 1000)))
         self.pending_changed.emit()
         self.failed.emit(self._pending[0].raw, _describe(exc))
 
