@@ -15,7 +15,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
 from reports.data import ReportData, ReportUnit, format_money
-from reports.pdf_common import PageSize, build_document, finish, para, styles, table_style
+from reports.pdf_common import (
+    PageSize,
+    body_width,
+    build_document,
+    finish,
+    para,
+    styles,
+    table_style,
+    text_table,
+)
 
 FINDING_HEADER = ("测试 Test", "结果 Result", "数值 Value", "单位 Unit", "限值 Limits", "备注 Notes")
 REPAIR_HEADER = ("维修操作 Action", "零件 Part", "数量 Qty", "旧序列号 Old serial",
@@ -37,16 +46,17 @@ def render_report_pdf(report: ReportData, *, page_size: PageSize | str = A4,
     """
     st = styles()
     center = report.center
+    width = body_width(page_size)
     story: list[Any] = [
         para(f"维修报告 Repair report  {report.work_order_number}", st["h1"]),
         _parties(report, st),
         Spacer(1, 3 * mm),
     ]
     for index, unit in enumerate(report.units, start=1):
-        story += _unit_section(unit, index, len(report.units), st)
+        story += _unit_section(unit, index, len(report.units), st, width)
     if not report.units:
         story.append(para("本工单没有设备。 No units on this work order.", st["body"]))
-    story += _charges(report, st)
+    story += _charges(report, st, width)
     story += [
         Spacer(1, 6 * mm),
         para(f"技术员 Technician: {report.technician or '-'}     "
@@ -70,19 +80,18 @@ def _parties(report: ReportData, st: dict[str, Any]) -> Table:
     return table
 
 
-def _unit_section(unit: ReportUnit, index: int, count: int, st: dict[str, Any]) -> list[Any]:
+def _unit_section(unit: ReportUnit, index: int, count: int, st: dict[str, Any],
+                  width: float) -> list[Any]:
     head = para(f"设备 Unit {index}/{count}: {unit.serial}  {unit.model}".rstrip(), st["h2"])
     head.keepWithNext = True
     parts: list[Any] = [head]
     if unit.intake_condition:
         parts.append(para(f"到货状况 Condition on arrival: {unit.intake_condition}", st["body"]))
     if unit.findings:
-        rows = [[para(h, st["cell"]) for h in FINDING_HEADER]]
-        rows += [[para(text, st["cell"]) for text in
-                  (f.test, f.result, f.value, f.unit, f.limits, f.notes)] for f in unit.findings]
-        table = Table(rows, colWidths=["22%", "10%", "12%", "9%", "17%", "30%"], repeatRows=1)
-        table.setStyle(table_style())
-        parts += [Spacer(1, 1.5 * mm), table]
+        rows = [FINDING_HEADER, *((f.test, f.result, f.value, f.unit, f.limits, f.notes)
+                                  for f in unit.findings)]
+        parts += [Spacer(1, 1.5 * mm),
+                  text_table(rows, (0.22, 0.10, 0.12, 0.09, 0.17, 0.30), width)]
     else:
         parts.append(para("无测试记录 No test findings recorded.", st["body"]))
     parts += [Spacer(1, 1.5 * mm), para(f"原因 Cause: {unit.cause or '-'}", st["body"])]
@@ -91,27 +100,19 @@ def _unit_section(unit: ReportUnit, index: int, count: int, st: dict[str, Any]) 
     if unit.warranty_explanation:
         parts.append(para(unit.warranty_explanation, st["body"]))
     if unit.repairs:
-        rows = [[para(h, st["cell"]) for h in REPAIR_HEADER]]
-        rows += [[para(text, st["cell"]) for text in
-                  (r.description, r.part, str(r.quantity), r.old_serial, r.new_serial)]
-                 for r in unit.repairs]
-        table = Table(rows, colWidths=["34%", "22%", "8%", "18%", "18%"], repeatRows=1)
-        table.setStyle(table_style())
-        parts += [Spacer(1, 1.5 * mm), table]
+        rows = [REPAIR_HEADER, *((r.description, r.part, str(r.quantity), r.old_serial,
+                                  r.new_serial) for r in unit.repairs)]
+        parts += [Spacer(1, 1.5 * mm), text_table(rows, (0.34, 0.22, 0.08, 0.18, 0.18), width)]
     return parts
 
 
-def _charges(report: ReportData, st: dict[str, Any]) -> list[Any]:
+def _charges(report: ReportData, st: dict[str, Any], width: float) -> list[Any]:
     if not report.charges:
         return [para("费用 Charges: 无 none", st["h2"])]
-    rows = [[para(h, st["cell"]) for h in CHARGE_HEADER]]
-    for line in report.charges:
-        rows.append([para(line.serial, st["cell"]), para(line.description, st["cell"]),
-                     para(f"{line.quantity:g}", st["cell"]),
-                     para(format_money(line.unit_price, report.currency), st["cell"]),
-                     para(format_money(line.total, report.currency), st["cell"])])
-    rows.append(["", para("合计 Total", st["cell"]), "", "",
-                 para(format_money(report.charges_total, report.currency), st["cell"])])
-    table = Table(rows, colWidths=["20%", "38%", "8%", "17%", "17%"], repeatRows=1)
-    table.setStyle(table_style())
-    return [para("费用 Charges", st["h2"]), table]
+    rows = [CHARGE_HEADER, *((line.serial, line.description, f"{line.quantity:g}",
+                              format_money(line.unit_price, report.currency),
+                              format_money(line.total, report.currency))
+                             for line in report.charges)]
+    rows.append(("", "合计 Total", "", "", format_money(report.charges_total, report.currency)))
+    return [para("费用 Charges", st["h2"]),
+            text_table(rows, (0.20, 0.38, 0.08, 0.17, 0.17), width)]
