@@ -31,6 +31,7 @@ from reportlab.platypus import (
 
 from reports.fonts import cjk_font
 from reports.pdf_barcodes import draw_code128
+from reports.text_wrap import Token, wrap_measured
 
 # Page streams stay binary (zlib only): ASCII85 on top makes them a quarter larger and costs a
 # tenth of a label's time in reportlab's pure-Python encoder; every PDF reader takes binary.
@@ -72,38 +73,14 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     """Break `text` into lines no wider than `width` points at `size`.
 
     Breaks at spaces and between CJK characters; a word wider than the line is cut where it must
-    be, so nothing can overflow (a long address has no spaces in Chinese). Widths are summed
-    from each token's width, measured once per text (fitting tries many sizes on one text).
+    be, so nothing can overflow (a long address has no spaces in Chinese).
     """
-    scale = 0.001 * size  # font units to points, as reportlab's stringWidth computes it
-    lines: list[str] = []
-    current: list[str] = []
-    current_w = 0.0  # including trailing whitespace, which a line drops
-    inked = False  # whether `current` has more than whitespace
-    for token, token_w, space in _measured_tokens(text):
-        if space or (current_w + token_w) * scale <= width:
-            current.append(token)  # whitespace always fits: the line would drop it
-            current_w += token_w
-            inked = inked or not space
-            continue
-        if inked:
-            lines.append("".join(current).rstrip())
-        current, current_w, inked = [], 0.0, False
-        if token_w * scale > width:
-            widths = _char_widths(token)
-            while token_w * scale > width:
-                cut = max(1, _longest_fitting_prefix(widths, width / scale))
-                lines.append(token[:cut])
-                token, widths = token[cut:], widths[cut:]
-                token_w = sum(widths)
-        current, current_w, inked = [token], token_w, bool(token)  # empty once cut to the end
-    if inked:
-        lines.append("".join(current).rstrip())
-    return lines
+    # 0.001 * size turns font units into points, as reportlab's stringWidth does.
+    return wrap_measured(_measured_tokens(text), 0.001 * size, width, _char_widths)
 
 
 @lru_cache(maxsize=2048)
-def _measured_tokens(text: str) -> tuple[tuple[str, float, bool], ...]:
+def _measured_tokens(text: str) -> tuple[Token, ...]:
     """(token, width in font units, is whitespace) for each breakable token of `text`."""
     return tuple((token, sum(_char_widths(token)), token.isspace())
                  for token in _TOKEN.findall(text.replace("\n", " ")))
@@ -113,16 +90,6 @@ def _char_widths(text: str) -> list[float]:
     face = pdfmetrics.getFont(cjk_font()).face
     get, default = face.charWidths.get, face.defaultWidth
     return [get(ord(ch), default) for ch in text]
-
-
-def _longest_fitting_prefix(widths: list[float], limit: float) -> int:
-    """How many of the leading characters fit in `limit` font units."""
-    total = 0.0
-    for count, w in enumerate(widths):
-        total += w
-        if total > limit:
-            return count
-    return len(widths)
 
 
 def fit_lines(paragraphs: Sequence[str], width: float, height: float, max_size: float,

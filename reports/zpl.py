@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from reports.code128 import QUIET_MODULES, code128_bars
 from reports.data import IntakeSlipData, LabelData, format_money
 from reports.qr import byte_mode_side
+from reports.text_wrap import Token, wrap_measured
 from reports.zpl_bitmaps import graphic_field
 
 SUPPORTED_DPI = (203, 300)
@@ -50,35 +52,22 @@ def _printer_text_ok(text: str) -> bool:
 
 def estimate_width(text: str, height: int) -> float:
     """A conservative width estimate in dots: CJK characters are square, others narrower."""
-    return sum(height if _is_wide(ch) else height * _LATIN_ADVANCE for ch in text)
+    return sum(_char_units(text)) * height
 
 
 def wrap_estimated(text: str, height: int, width: int) -> list[str]:
     """Wrap by estimated width, breaking at spaces and between CJK characters."""
-    lines: list[str] = []
-    current = ""
-    for word in _tokens(text):
-        if estimate_width((current + word).rstrip(), height) <= width:
-            current += word
-            continue
-        if current.strip():
-            lines.append(current.rstrip())
-        current = ""
-        if word.isspace():
-            continue
-        while estimate_width(word, height) > width:
-            cut = 1
-            while cut < len(word) and estimate_width(word[: cut + 1], height) <= width:
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
+    return wrap_measured(_measured_tokens(text), height, width, _char_units)
 
 
-def _tokens(text: str) -> list[str]:
+def _char_units(text: str) -> list[float]:
+    """Estimated widths in units of the text height."""
+    return [1.0 if _is_wide(ch) else _LATIN_ADVANCE for ch in text]
+
+
+@lru_cache(maxsize=2048)
+def _measured_tokens(text: str) -> tuple[Token, ...]:
+    """Breakable tokens of `text` (a wide character alone, runs of others) with their units."""
     tokens: list[str] = []
     for ch in text.replace("\n", " "):
         if tokens and not _is_wide(ch) and not _is_wide(tokens[-1][-1]) \
@@ -86,7 +75,7 @@ def _tokens(text: str) -> list[str]:
             tokens[-1] += ch
         else:
             tokens.append(ch)
-    return tokens
+    return tuple((token, sum(_char_units(token)), token.isspace()) for token in tokens)
 
 
 @dataclass
