@@ -34,6 +34,7 @@ HEADER_FIELDS = ("order_number", "submitted_at", "customer_name", "company", "ph
 PRODUCT_COLUMNS = ("model", "name", "brand", "policy", "list_price", "currency")
 YES = {"yes", "y", "true", "1", "是", "有"}
 NO = {"no", "n", "false", "0", "", "否", "无"}
+YES_OR_NO = YES | NO
 MAX_FIELD = 2000
 
 
@@ -119,16 +120,21 @@ def _rows_from_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
     # Excel in some locales writes ';' separated files; sniff only between ',' ';' and tab.
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if reader.fieldnames is None:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(reader, None)
+    if header is None:
         return
-    reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames]
-    for row in reader:
-        if not any((v or "").strip() for k, v in row.items() if isinstance(v, str)):
+    names = [name.strip().lower() for name in header]
+    width = len(names)
+    for values in reader:
+        stripped = list(map(str.strip, values))
+        if not any(stripped[:width]):
             continue
-        extra = row.pop(None, None)  # type: ignore[call-overload]
-        clean = {k: (v or "").strip() if isinstance(v, str) else "" for k, v in row.items()}
-        if extra:
+        clean = dict(zip(names, stripped))
+        if len(values) < width:  # a short row: the missing columns are empty
+            for name in names[len(values):]:
+                clean.setdefault(name, "")
+        elif len(values) > width:
             clean["__extra__"] = "yes"
         yield reader.line_num, clean
 
@@ -183,14 +189,20 @@ def read_rows(data: bytes, source: str) -> list[tuple[int, dict[str, str]]]:
         raise UserError(f"{source} is not a readable CSV file: {exc}.") from exc
 
 
-def _date(value: str, line: int, column: str, problems: list[Problem]) -> dt.date | None:
+def _date(value: str, line: int, column: str, problems: list[Problem],
+          known: dict[str, dt.date] | None = None) -> dt.date | None:
     if not value:
         return None
+    if known is not None and value in known:  # a file repeats the same dates many times
+        return known[value]
     try:
-        return dt.date.fromisoformat(value[:10] if "T" in value else value)
+        day = dt.date.fromisoformat(value[:10] if "T" in value else value)
     except ValueError:
         problems.append(Problem(line, column, f"{value[:40]!r} is not a date (use YYYY-MM-DD)"))
         return None
+    if known is not None:
+        known[value] = day
+    return day
 
 
 def _datetime(value: str, tz: ZoneInfo, line: int, column: str,
@@ -208,6 +220,8 @@ def _datetime(value: str, tz: ZoneInfo, line: int, column: str,
 
 
 def _check_lengths(line: int, row: dict[str, str], problems: list[Problem]) -> None:
+    if max(map(len, row.values()), default=0) <= MAX_FIELD:
+        return
     for column, value in row.items():
         if len(value) > MAX_FIELD:
             problems.append(Problem(line, column, f"longer than {MAX_FIELD} characters"))
@@ -227,6 +241,7 @@ def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
     if missing and "__bad__" not in rows[0][1]:
         problems.append(Problem(1, "", "missing column(s): " + ", ".join(missing)))
         return []
+    dates: dict[str, dt.date] = {}
     for line, row in rows:
         if "__bad__" in row:
             problems.append(Problem(line, "", row["__bad__"]))
@@ -255,14 +270,16 @@ def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
                 problems.append(Problem(line, "priority",
                                         f"{row['priority'][:40]!r} is not P1, P2 or P3"))
         proof = row.get("proof_of_purchase", "").lower()
-        if proof not in YES | NO:
+        if proof not in YES_OR_NO:
             problems.append(Problem(line, "proof_of_purchase", f"{proof[:40]!r} is not yes or no"))
         unit = UnitRecord(
             line=line, serial=row.get("serial", ""), model=row.get("model", ""),
-            purchase_date=_date(row.get("purchase_date", ""), line, "purchase_date", problems),
+            purchase_date=_date(row.get("purchase_date", ""), line, "purchase_date", problems,
+                                dates),
             proof_of_purchase=proof in YES,
-            factory_date=_date(row.get("factory_date", ""), line, "factory_date", problems),
-            delivered_date=_date(row.get("delivered_date", ""), line, "delivered_date", problems),
+            factory_date=_date(row.get("factory_date", ""), line, "factory_date", problems, dates),
+            delivered_date=_date(row.get("delivered_date", ""), line, "delivered_date", problems,
+                                 dates),
         )
         if not number:
             continue
@@ -272,8 +289,8 @@ def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
                                     f"{seen[unit.serial]} of work order {number}"))
         elif unit.serial:
             seen[unit.serial] = line
-        header = {k: row.get(k, "") for k in HEADER_FIELDS}
         if number not in orders:
+            header = {k: row.get(k, "") for k in HEADER_FIELDS}
             header_of[number] = header
             orders[number] = WorkOrderRecord(
                 line=line, number=number, order_number=header["order_number"],
@@ -288,7 +305,8 @@ def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
         else:
             first = header_of[number]
             for column in ("customer_name", "address", "city", "country", "order_number"):
-                if header[column] and header[column] != first[column]:
+                value = row.get(column, "")
+                if value and value != first[column]:
                     problems.append(Problem(line, column, f"differs from line "
                                             f"{orders[number].line} of the same work order"))
         orders[number].units.append(unit)

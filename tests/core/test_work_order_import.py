@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from core import audit
 from core.import_files import FileRefused
-from core.models import AuditEntry, Customer, Unit, WorkOrder
+from core.models import AuditEntry, Customer, Unit, WorkOrder, WorkOrderStatus
 from core.services import service_record, work_orders
 from core.unit_of_work import Database
 from tests.conftest import SAMPLES
@@ -130,3 +131,50 @@ def test_products_file_refuses_unknown_policy_and_bad_price(database: Database) 
     text = str(refused.value)
     assert "line 2, policy: policy 'nosuch' is unknown" in text
     assert "line 3, list_price" in text
+
+
+def test_large_import_links_every_unit_and_keeps_the_audit_chain(any_catalogue: Database) -> None:
+    # Many work orders in one file go in as bulk inserts with ids taken up front.
+    text = HEADER + "".join(row(wo=f"BULK-{n // 3:04d}", serial=f"BS{n:05d}",
+                                name=f"Cust {n // 3}") for n in range(1_500))
+    report = do_import(any_catalogue, text)
+    assert len(report.created) == 500
+    with any_catalogue.uow() as uow:
+        wo = work_orders.get_work_order(uow, "BULK-0499")
+        assert wo.customer.name == "Cust 499" and wo.customer.name_folded == "cust 499"
+        assert [u.serial for u in wo.units] == ["BS01497", "BS01498", "BS01499"]
+        assert wo.units[0].purchase_date.isoformat() == "2026-01-02"
+        entries = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "work_order.import")).all()
+        assert len(entries) == 500 and entries[-1].after == {
+            "customer": "Cust 499", "units": ["BS01497", "BS01498", "BS01499"]}
+        assert audit.verify(uow).ok
+    # A second file: new work orders get fresh ids after the first file's.
+    do_import(any_catalogue, HEADER + row(wo="BULK-NEXT", serial="BSX"))
+    with any_catalogue.uow() as uow:
+        assert work_orders.get_work_order(uow, "BULK-NEXT").units[0].serial == "BSX"
+        assert audit.verify(uow).ok
+
+
+def test_reimport_of_many_work_orders_changes_only_what_differs(catalogue: Database) -> None:
+    first = HEADER + "".join(row(wo=f"RE-{n}", serial=f"RS{n}") for n in range(50))
+    do_import(catalogue, first)
+    with catalogue.uow() as uow:
+        work_orders.get_work_order(uow, "RE-7").status = WorkOrderStatus.CLOSED
+        uow.commit()
+    second = HEADER + "".join(row(wo=f"RE-{n}", serial=f"RS{n}", phone="999" if n % 2 else "123",
+                                  priority="P1" if n == 3 else "") for n in range(50))
+    second += row(wo="RE-7", serial="RS-NEW") + row(wo="RE-8", serial="RS-NEW")
+    report = do_import(catalogue, second)
+    assert len(report.updated) == 26 and len(report.unchanged) == 24
+    assert report.updated["RE-3"] == ["priority - -> P1", "phone 123 -> 999"]
+    assert report.updated["RE-8"] == ["unit RS-NEW added"]
+    assert "RE-7" in report.updated  # its phone changed; a closed work order takes no new unit
+    with catalogue.uow() as uow:
+        assert [u.serial for u in work_orders.get_work_order(uow, "RE-7").units] == ["RS7"]
+        assert [u.serial for u in work_orders.get_work_order(uow, "RE-8").units] == ["RS8",
+                                                                                     "RS-NEW"]
+        re3 = work_orders.get_work_order(uow, "RE-3")
+        assert re3.priority == "P1" and re3.customer.phone == "999"
+        assert work_orders.get_work_order(uow, "RE-4").customer.phone == "123"
+        assert audit.verify(uow).ok
