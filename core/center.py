@@ -82,6 +82,9 @@ def save(uow: UnitOfWork, values: dict[str, str]) -> None:
     if changed:
         audit.record(uow, Change("settings.save", "setting", ",".join(sorted(changed)), None,
                                  {k: current.get(k) for k in changed}, changed))
+        from core.services.due_dates import refresh_for_settings  # a service over this module
+
+        refresh_for_settings(uow, changed)  # a warranty length or the calendar moves due dates
     uow.commit()
 
 

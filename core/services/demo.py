@@ -16,7 +16,7 @@ from sqlalchemy import Index, func, select, text
 from core import audit
 from core.audit import Change
 from core.models import Base, Customer, fold, Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
-from core.services import work_orders
+from core.services import due_dates, work_orders
 from core.unit_of_work import UnitOfWork
 
 SURNAMES_ZH = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -162,6 +162,7 @@ def build(uow: UnitOfWork, count: int, *, seed: int = 7,
     for index in dropped:
         index.create(uow.session.connection())
     _reset_sequences(uow)
+    due_dates.refresh_all_due(uow)  # the demo's units in the center get their due dates
     audit.record(uow, Change("demo.build", "database", "", None, None,
                              {"work_orders": count, "first_work_order_id": first_wo,
                               "units": unit_id - first_unit}))

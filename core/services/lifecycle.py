@@ -60,3 +60,7 @@ def refresh_work_order_status(uow: UnitOfWork, wo: WorkOrder) -> None:
             reason="follows its units", user_id=uow.actor.user_id, station=uow.actor.station,
             at=utcnow()))
         wo.status = new
+    # Imported here: due_dates reads intake's states, and intake imports this module.
+    from core.services.due_dates import refresh_due
+
+    refresh_due(uow, wo)  # every state change may start or end a deadline

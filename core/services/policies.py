@@ -57,6 +57,10 @@ def save_policy(uow: UnitOfWork, text: str, source_name: str) -> Policy:
         row.name, row.document, row.updated_at = policy.name, text, utcnow()
     audit.record(uow, Change("policy.save", "policy", policy.code, None, before,
                              {"name": policy.name, "document": text}))
+    if before is not None:  # a new policy has no products yet
+        from core.services.due_dates import refresh_all_due  # it reads this module
+
+        refresh_all_due(uow, policy_codes=[policy.code])
     uow.commit()
     return policy
 
@@ -72,6 +76,9 @@ def assign_policy(uow: UnitOfWork, model: str, code: str) -> None:
     product.policy_code = code
     audit.record(uow, Change("product.policy", "product", model, None, {"policy": before},
                              {"policy": code}))
+    from core.services.due_dates import refresh_all_due  # it reads this module
+
+    refresh_all_due(uow, product_ids=[product.id])
     uow.commit()
 
 

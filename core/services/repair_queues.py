@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import ColumnElement, false, func, select
 
 from core import center
 from core.models import Product, Unit, UnitStatus, WorkOrder
-from core.policies.deadlines import deadline_state
 from core.services.intake import IN_CENTER
-from core.services.warranty_decisions import deadlines_for
 from core.unit_of_work import UnitOfWork
 
 QUEUES = {
@@ -26,69 +24,73 @@ _STATES = {
     "customer": (UnitStatus.QUOTE_SENT,),
     "repair": (UnitStatus.QUOTE_ACCEPTED, UnitStatus.IN_REPAIR, UnitStatus.TESTING),
 }
-# The due queue computes policy deadlines per work order; it looks at this many at most so the
-# count stays quick (the oldest first, which are the likeliest to be late).
-DUE_SCAN_LIMIT = 500
+OVERDUE, DUE_TODAY = "overdue", "due_today"
 
 
 @dataclass(frozen=True)
 class QueueRow:
+    """One unit of a queue; `due_state` is OVERDUE, DUE_TODAY or None when it was read."""
+
     id: int
     serial: str
     model: str
     work_order: str
     status: str
     received_at: dt.datetime | None
+    due_at: dt.datetime | None = None
+    due_rule: str | None = None
+    due_state: str | None = None
 
 
-def _base(queue: str, user_id: int | None) -> Select:  # type: ignore[type-arg]
-    q = select(Unit.id)
+@dataclass(frozen=True)
+class _Day:
+    """The center's current day: now, and the start of its local tomorrow (both aware)."""
+
+    now: dt.datetime
+    tomorrow: dt.datetime
+
+    @classmethod
+    def of(cls, uow: UnitOfWork) -> _Day:
+        tz = center.load(uow).timezone
+        now = dt.datetime.now(tz)
+        tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+        return cls(now, tomorrow)
+
+    def state(self, due_at: dt.datetime | None) -> str | None:
+        if due_at is None or due_at >= self.tomorrow:
+            return None
+        return OVERDUE if due_at < self.now else DUE_TODAY
+
+
+def _where(queue: str, user_id: int | None, day: _Day) -> list[ColumnElement[bool]]:
     if queue == "mine":
         # No signed-in user (a system actor) owns no units; "== None" would list unassigned ones.
         if user_id is None:
-            return q.where(false())
-        return q.where(Unit.assigned_to == user_id, Unit.status.in_(IN_CENTER))
-    return q.where(Unit.status.in_(_STATES[queue]))
-
-
-def _due_ids(uow: UnitOfWork) -> list[int]:
-    today = dt.datetime.now(center.load(uow).timezone).date()
-    numbers = uow.session.execute(
-        select(WorkOrder.number).join(Unit).where(Unit.status.in_(IN_CENTER))
-        .group_by(WorkOrder.id, WorkOrder.number).order_by(WorkOrder.id)
-        .limit(DUE_SCAN_LIMIT)).scalars().all()
-    ids: list[int] = []
-    for number in numbers:
-        items = deadlines_for(uow, number)
-        late = [d for d in items if deadline_state(d, today) in ("overdue", "due_today")]
-        if not late:
-            continue
-        serials = {d.serial for d in late}
-        units = uow.session.execute(select(Unit.id, Unit.serial).join(WorkOrder).where(
-            WorkOrder.number == number, Unit.status.in_(IN_CENTER))).all()
-        ids.extend(uid for uid, serial in units if None in serials or serial in serials)
-    return ids
+            return [false()]
+        return [Unit.assigned_to == user_id, Unit.status.in_(IN_CENTER)]
+    if queue == "due":
+        # due_at is kept current by core.services.due_dates, so this is one range of its index.
+        return [Unit.due_at < day.tomorrow, Unit.status.in_(IN_CENTER)]
+    return [Unit.status.in_(_STATES[queue])]
 
 
 def count(uow: UnitOfWork, queue: str, user_id: int | None = None) -> int:
-    if queue == "due":
-        return len(_due_ids(uow))
-    return int(uow.session.scalar(select(func.count()).select_from(
-        _base(queue, user_id).subquery())) or 0)
+    where = _where(queue, user_id, _Day.of(uow))
+    return int(uow.session.scalar(select(func.count(Unit.id)).where(*where)) or 0)
 
 
 def page(uow: UnitOfWork, queue: str, offset: int, limit: int,
          user_id: int | None = None) -> list[QueueRow]:
-    """Rows `offset` .. `offset + limit` of the queue, oldest arrival first."""
-    cols = select(Unit.id, Unit.serial, Product.model, WorkOrder.number, Unit.status,
-                  Unit.received_at).join(Product, Product.id == Unit.product_id).join(WorkOrder)
-    if queue == "due":
-        ids = _due_ids(uow)[offset:offset + limit]
-        q = cols.where(Unit.id.in_(ids))
-    else:
-        q = cols.where(Unit.id.in_(_base(queue, user_id))).offset(offset).limit(limit)
-    q = q.order_by(Unit.received_at, Unit.id)
-    return [QueueRow(i, s, m, n, st.value, r) for i, s, m, n, st, r in uow.session.execute(q)]
+    """Rows `offset` .. `offset + limit` of the queue: the due queue earliest deadline first,
+    the others oldest arrival first."""
+    day = _Day.of(uow)
+    order = (Unit.due_at, Unit.id) if queue == "due" else (Unit.received_at, Unit.id)
+    q = (select(Unit.id, Unit.serial, Product.model, WorkOrder.number, Unit.status,
+                Unit.received_at, Unit.due_at, Unit.due_rule)
+         .join(Product, Product.id == Unit.product_id).join(WorkOrder)
+         .where(*_where(queue, user_id, day)).order_by(*order).offset(offset).limit(limit))
+    return [QueueRow(i, s, m, n, st.value, r, due, rule, day.state(due))
+            for i, s, m, n, st, r, due, rule in uow.session.execute(q)]
 
 
 def find_by_serial(uow: UnitOfWork, serial: str) -> int | None:

@@ -8,7 +8,7 @@ the dates recorded on the work order that start policy clocks.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,16 @@ from sqlalchemy.orm.util import identity_key
 
 from core import center
 from core.errors import UserError
-from core.models import Diagnosis, ParcelIntake, Quote, Unit, WorkOrder
+from core.models import (
+    Diagnosis,
+    ParcelIntake,
+    Priority,
+    Product,
+    Quote,
+    Unit,
+    UnitStatus,
+    WorkOrder,
+)
 from core.policies import UnitFacts, WarrantyDecision, latest_extension, warranty
 from core.policies.deadlines import Deadline, WorkOrderEvents, all_deadlines
 from core.policies.schema import Policy
@@ -57,16 +66,80 @@ def _local_date(moment: dt.datetime | None, tz: ZoneInfo) -> dt.date | None:
     return moment.astimezone(tz).date() if moment is not None else None
 
 
+@dataclass(frozen=True)
+class UnitRow:
+    """The columns of a unit that its warranty and deadlines read, apart from the session:
+    from a loaded unit (`of`) or, many at once, from a query of `UNIT_COLUMNS`."""
+
+    id: int
+    serial: str
+    model: str
+    policy_code: str
+    status: UnitStatus
+    purchase_date: dt.date | None
+    proof_of_purchase: bool
+    factory_date: dt.date | None
+    delivered_date: dt.date | None
+    received_at: dt.datetime | None
+    intake_id: int | None
+    paid_at: dt.datetime | None
+    customer_accepted_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, unit: Unit) -> UnitRow:
+        return cls(unit.id, unit.serial, unit.product.model, unit.product.policy_code,
+                   unit.status, unit.purchase_date, unit.proof_of_purchase, unit.factory_date,
+                   unit.delivered_date, unit.received_at, unit.intake_id, unit.paid_at,
+                   unit.customer_accepted_at)
+
+
+UNIT_COLUMNS = (Unit.id, Unit.serial, Product.model, Product.policy_code, Unit.status,
+                Unit.purchase_date, Unit.proof_of_purchase, Unit.factory_date,
+                Unit.delivered_date, Unit.received_at, Unit.intake_id, Unit.paid_at,
+                Unit.customer_accepted_at)  # in UnitRow's order; join Product
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """The columns of a work order that start policy clocks, with its units' `UnitRow`s."""
+
+    id: int
+    order_number: str
+    submitted_at: dt.datetime | None
+    priority: Priority | None
+    return_reason: str | None
+    return_requested_on: dt.date | None
+    return_confirmed_on: dt.date | None
+    spec_mismatch_confirmed_on: dt.date | None
+    replacement_approved_on: dt.date | None
+    replacement_delivered_on: dt.date | None
+    units: tuple[UnitRow, ...] = ()
+
+    @classmethod
+    def of(cls, wo: WorkOrder, *, with_units: bool = True) -> OrderRow:
+        units = tuple(UnitRow.of(u) for u in wo.units) if with_units else ()
+        return cls(wo.id, wo.order_number, wo.submitted_at, wo.priority, wo.return_reason,
+                   wo.return_requested_on, wo.return_confirmed_on, wo.spec_mismatch_confirmed_on,
+                   wo.replacement_approved_on, wo.replacement_delivered_on, units)
+
+
+ORDER_COLUMNS = (WorkOrder.id, WorkOrder.order_number, WorkOrder.submitted_at,
+                 WorkOrder.priority, WorkOrder.return_reason, WorkOrder.return_requested_on,
+                 WorkOrder.return_confirmed_on, WorkOrder.spec_mismatch_confirmed_on,
+                 WorkOrder.replacement_approved_on, WorkOrder.replacement_delivered_on)
+
+
 def paid_repair_ship_dates(uow: UnitOfWork, unit: Unit, tz: ZoneInfo) -> list[dt.date]:
     """Days on which earlier paid repairs of this serial were sent back (rule W4).
 
     Units of the same serial on any work order count when the customer accepted (or paid) a
     quote and the unit was shipped before this one arrived.
     """
-    return _paid_ship_dates(uow, [unit], tz)[unit.id]
+    return _paid_ship_dates(uow, [UnitRow.of(unit)], tz)[unit.id]
 
 
-def _paid_ship_dates(uow: UnitOfWork, units: Sequence[Unit], tz: ZoneInfo) -> dict[int, list[dt.date]]:
+def _paid_ship_dates(uow: UnitOfWork, units: Sequence[UnitRow],
+                     tz: ZoneInfo) -> dict[int, list[dt.date]]:
     # One query for all `units`: a work order's deadlines need every unit's, and per-unit
     # queries would cost the intake scan a round trip per unit.
     paid = exists().where(Quote.unit_id == Unit.id, Quote.status.in_(PAID_QUOTE_STATES))
@@ -92,8 +165,10 @@ class UnitRecords:
     paid_ship_dates: tuple[dt.date, ...] = ()
 
 
-def unit_records(uow: UnitOfWork, units: Sequence[Unit], tz: ZoneInfo) -> dict[int, UnitRecords]:
-    """`UnitRecords` of many units in three queries at most, whatever their number."""
+def unit_records(uow: UnitOfWork, units: Sequence[UnitRow], tz: ZoneInfo, *,
+                 extended: Callable[[UnitRow], bool] = lambda _: True) -> dict[int, UnitRecords]:
+    """`UnitRecords` of many units in three queries at most, whatever their number; the paid
+    repairs are looked up only for the units whose policy extends the warranty after one."""
     if not units:
         return {}
     ids = [u.id for u in units]
@@ -112,18 +187,18 @@ def unit_records(uow: UnitOfWork, units: Sequence[Unit], tz: ZoneInfo) -> dict[i
     if unknown:
         conditions.update((iid, text) for iid, text in uow.session.execute(
             select(ParcelIntake.id, ParcelIntake.condition).where(ParcelIntake.id.in_(unknown))))
-    shipped = _paid_ship_dates(uow, units, tz)
+    wanted = [u for u in units if extended(u)]
+    shipped = _paid_ship_dates(uow, wanted, tz) if wanted else {}
     return {u.id: UnitRecords(tuple(exclusions.get(u.id, ())),
                               conditions.get(u.intake_id, "") if u.intake_id else "",
-                              tuple(shipped[u.id])) for u in units}
+                              tuple(shipped.get(u.id, ()))) for u in units}
 
 
-def facts_from(unit: Unit, policy: Policy, tz: ZoneInfo, records: UnitRecords | None, *,
-               received_on: dt.date | None = None,
+def facts_from(unit: UnitRow, order: OrderRow, policy: Policy, tz: ZoneInfo,
+               records: UnitRecords | None, *, received_on: dt.date | None = None,
                requested_on: dt.date | None = None) -> UnitFacts:
-    """The engine's view of `unit` from the row and its `records` (None: no exclusions and no
+    """The engine's view of `unit` from the rows and its `records` (None: no exclusions and no
     extension are known, enough for deadlines that do not depend on the warranty)."""
-    wo: WorkOrder = unit.work_order
     exclusions: set[str] = set()
     extended = None
     if records is not None:
@@ -131,13 +206,13 @@ def facts_from(unit: Unit, policy: Policy, tz: ZoneInfo, records: UnitRecords | 
         exclusions |= intake_exclusions(records.condition, policy)
         extended = latest_extension(policy, list(records.paid_ship_dates))
     return UnitFacts(
-        serial=unit.serial, model=unit.product.model, policy_code=unit.product.policy_code,
+        serial=unit.serial, model=unit.model, policy_code=unit.policy_code,
         purchase_date=unit.purchase_date, proof_of_purchase=unit.proof_of_purchase,
         factory_date=unit.factory_date, delivered_date=unit.delivered_date,
         received_on=received_on or _local_date(unit.received_at, tz),
-        requested_on=requested_on or _local_date(wo.submitted_at, tz),
+        requested_on=requested_on or _local_date(order.submitted_at, tz),
         exclusions=frozenset(exclusions),
-        has_order_number=bool(wo.order_number.strip()),
+        has_order_number=bool(order.order_number.strip()),
         extended_until=extended,
     )
 
@@ -151,8 +226,10 @@ def unit_facts(uow: UnitOfWork, unit: Unit, policy: Policy,
             unit was received, in the center's time zone.
     """
     tz = center.load(uow).timezone
-    records = unit_records(uow, [unit], tz)[unit.id]
-    return facts_from(unit, policy, tz, records, received_on=received_on)
+    row = UnitRow.of(unit)
+    records = unit_records(uow, [row], tz)[unit.id]
+    return facts_from(row, OrderRow.of(unit.work_order, with_units=False), policy, tz, records,
+                      received_on=received_on)
 
 
 def find_unit(uow: UnitOfWork, work_order_number: str, serial: str) -> Unit:
@@ -182,53 +259,65 @@ def _work_order(uow: UnitOfWork, number: str) -> WorkOrder:
 
 def work_order_events(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo) -> WorkOrderEvents:
     """Dates recorded on the work order that start policy clocks (earliest unit counts)."""
-    paid = [d for u in wo.units if (d := _local_date(u.paid_at, tz))]
-    agreed = [d for u in wo.units if (d := _local_date(u.customer_accepted_at, tz))]
+    return events_from(OrderRow.of(wo), tz)
+
+
+def events_from(order: OrderRow, tz: ZoneInfo) -> WorkOrderEvents:
+    paid = [d for u in order.units if (d := _local_date(u.paid_at, tz))]
+    agreed = [d for u in order.units if (d := _local_date(u.customer_accepted_at, tz))]
     requests: tuple[tuple[str, dt.datetime], ...] = ()
-    if wo.priority is not None and wo.submitted_at is not None:
-        requests = ((wo.priority.value, wo.submitted_at),)  # rule D3: the clock runs from the request
+    if order.priority is not None and order.submitted_at is not None:
+        # rule D3: the clock runs from the request
+        requests = ((order.priority.value, order.submitted_at),)
     return WorkOrderEvents(
         paid_on=min(paid, default=None), agreed_on=min(agreed, default=None),
-        return_reason=wo.return_reason if wo.return_requested_on else None,
-        return_confirmed_on=wo.return_confirmed_on,
-        spec_mismatch_confirmed_on=wo.spec_mismatch_confirmed_on,
-        replacement_approved_on=wo.replacement_approved_on,
-        replacement_delivered_on=wo.replacement_delivered_on,
+        return_reason=order.return_reason if order.return_requested_on else None,
+        return_confirmed_on=order.return_confirmed_on,
+        spec_mismatch_confirmed_on=order.spec_mismatch_confirmed_on,
+        replacement_approved_on=order.replacement_approved_on,
+        replacement_delivered_on=order.replacement_delivered_on,
         service_requests=requests)
 
 
-def _needs_warranty(policy: Policy, events: WorkOrderEvents) -> bool:
-    # Only the S1 return-by date (in warranty or not) and a return request's eligibility read
-    # the exclusions and W4 extensions; other deadlines need the unit's dates alone.
-    return policy.return_shipping is not None or bool(policy.returns and events.return_reason)
+def needs_unit_records(policy: Policy, order: OrderRow) -> bool:
+    """Whether the order's deadlines under `policy` read the units' records: only the S1
+    return-by date (in warranty or not) and a return request's eligibility read the warranty."""
+    return policy.return_shipping is not None or bool(
+        policy.returns and order.return_reason and order.return_requested_on)
 
 
-def work_order_deadlines(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo,
-                         settings: Mapping[str, str], *, units: Sequence[Unit] | None = None,
-                         policies: Mapping[str, Policy] | None = None,
-                         records: Mapping[int, UnitRecords] | None = None) -> list[Deadline]:
-    """The due dates of `wo`: per-unit items for `units` (default: every unit), work-order items
-    for each policy among all its units.
+def prepare(uow: UnitOfWork, orders: Sequence[OrderRow], tz: ZoneInfo,
+            policies: dict[str, Policy],
+            chosen: Callable[[UnitRow], bool] = lambda _: True) -> dict[int, UnitRecords]:
+    """Adds the policies of the orders' units to `policies` and returns the records that the
+    deadlines of their `chosen` units need, in a few queries for all the orders."""
+    for order in orders:
+        for unit in order.units:
+            if unit.policy_code not in policies:
+                policies[unit.policy_code] = policy_for(uow, unit.policy_code)
+    return unit_records(uow, [u for o in orders for u in o.units if chosen(u)
+                              and needs_unit_records(policies[u.policy_code], o)], tz,
+                        extended=lambda u: policies[u.policy_code].warranty.extension_days
+                        is not None)
 
-    `policies` and `records` may be given already loaded (many work orders at once); whatever
-    is missing is read here.
-    """
-    events = work_order_events(uow, wo, tz)
+
+def order_deadlines(order: OrderRow, tz: ZoneInfo, settings: Mapping[str, str],
+                    policies: Mapping[str, Policy], records: Mapping[int, UnitRecords],
+                    chosen: Callable[[UnitRow], bool] = lambda _: True) -> list[Deadline]:
+    """The due dates of the order: per-unit items of its `chosen` units, work-order items of
+    each policy among all its units (see `prepare` for `policies` and `records`)."""
+    events = events_from(order, tz)
     # A return request recorded on its own day is the request the return window judges (R1, R2).
-    requested = wo.return_requested_on
-    chosen = {u.id for u in (wo.units if units is None else units)}
-    by_policy: dict[str, list[Unit]] = {}
-    for unit in wo.units:
-        by_policy.setdefault(unit.product.policy_code, [])
-        if unit.id in chosen:
-            by_policy[unit.product.policy_code].append(unit)
+    requested = order.return_requested_on
+    by_policy: dict[str, list[UnitRow]] = {}
+    for unit in order.units:
+        by_policy.setdefault(unit.policy_code, [])
+        if chosen(unit):
+            by_policy[unit.policy_code].append(unit)
     out: list[Deadline] = []
     for code, group in sorted(by_policy.items()):
-        policy = policies[code] if policies and code in policies else policy_for(uow, code)
-        known: Mapping[int, UnitRecords] = {}
-        if group and _needs_warranty(policy, events):
-            known = records if records is not None else unit_records(uow, group, tz)
-        facts = [facts_from(u, policy, tz, known.get(u.id), requested_on=requested)
+        policy = policies[code]
+        facts = [facts_from(u, order, policy, tz, records.get(u.id), requested_on=requested)
                  for u in group]
         out.extend(all_deadlines(policy, facts, events, settings))
     return out
@@ -237,4 +326,8 @@ def work_order_deadlines(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo,
 def deadlines_for(uow: UnitOfWork, work_order_number: str) -> list[Deadline]:
     """Every due date of the work order with its rule, across the policies of its units."""
     wo = _work_order(uow, work_order_number)
-    return work_order_deadlines(uow, wo, center.load(uow).timezone, policy_settings(uow))
+    tz = center.load(uow).timezone
+    order = OrderRow.of(wo)
+    policies: dict[str, Policy] = {}
+    records = prepare(uow, [order], tz, policies)
+    return order_deadlines(order, tz, policy_settings(uow), policies, records)

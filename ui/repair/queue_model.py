@@ -7,13 +7,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from core import center
 from core.services import repair_queues
 from core.unit_of_work import Database
 from ui.block_cache import BlockCache
 
-COLUMNS = ("Serial", "Model", "Work order", "State", "Received")
+COLUMNS = ("Serial", "Model", "Work order", "State", "Received", "Due")
+# Overdue red, due today amber; the Due column also says it in words (not by colour alone).
+_DUE_COLOURS = {repair_queues.OVERDUE: QColor("#f8c4c4"), repair_queues.DUE_TODAY: QColor("#fde3a7")}
+_DUE_WORDS = {repair_queues.OVERDUE: "OVERDUE", repair_queues.DUE_TODAY: "TODAY"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,8 +67,17 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return item.id
+        if role == Qt.ItemDataRole.BackgroundRole and item.due_state in _DUE_COLOURS:
+            return QBrush(_DUE_COLOURS[item.due_state])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = (item.serial, item.model, item.work_order, item.status.replace("_", " "),
-                  center.local_time(item.received_at, self._tz))
+                  center.local_time(item.received_at, self._tz), self._due_text(item))
         return values[index.column()]
+
+    def _due_text(self, item: repair_queues.QueueRow) -> str:
+        if item.due_at is None:
+            return ""
+        text = f"{center.local_time(item.due_at, self._tz)} ({item.due_rule})"
+        word = _DUE_WORDS.get(item.due_state or "")
+        return f"{self.tr(word)} {text}" if word else text

@@ -1,0 +1,220 @@
+"""Each in-center unit's next due date, stored on the unit (`due_at`, `due_rule`).
+
+The due-today/overdue queue must stay one indexed query at a million work orders, so the
+deadlines the policy engine computes (`core.policies.deadlines.all_deadlines`) are folded into
+the earliest open one per unit whenever something they depend on changes: a unit's state
+(`lifecycle.refresh_work_order_status`), a recorded R1-R3 date (`work_order_events`), a policy,
+its assignment or a setting it reads (`refresh_all_due`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, bindparam, exists, select, update
+from sqlalchemy.orm import aliased
+
+from core import center
+from core.models import Policy as PolicyRow
+from core.models import Product, Unit, UnitStatus, WorkOrder
+from core.policies.deadlines import Deadline
+from core.policies.schema import Policy
+from core.services.intake import IN_CENTER
+from core.services.policies import policy_for, policy_settings
+from core.services.warranty_decisions import (
+    ORDER_COLUMNS,
+    UNIT_COLUMNS,
+    OrderRow,
+    UnitRow,
+    order_deadlines,
+    prepare,
+)
+from core.unit_of_work import UnitOfWork
+
+# A date-only deadline lasts its whole local day; it is due at that day's last minute.
+END_OF_DAY = dt.time(23, 59)
+# Deadlines the customer had to meet before the unit reached the center: its arrival shows them
+# met (and the return window is met by the very request that made it appear).
+_MET_ON_ARRIVAL = frozenset({"return_window", "send_back", "faulty_part_due"})
+# Once a unit is repaired, or goes back without a repair, the repair-by promise (D2) is over.
+_REPAIR_OVER = frozenset({UnitStatus.TESTING, UnitStatus.READY_TO_SHIP,
+                          UnitStatus.RETURN_UNREPAIRED, UnitStatus.REPLACEMENT,
+                          UnitStatus.RETURN_REFUND})
+_AWAITING_DIAGNOSIS = UnitStatus.RECEIVED
+# Settings every policy's calendar or the center's day boundaries read.
+_SETTINGS_FOR_ALL = ("center.timezone", "center.country")
+
+
+def is_open(deadline: Deadline, status: UnitStatus, order: OrderRow) -> bool:
+    """Whether `deadline` still asks something of the center for a unit in `status`."""
+    if deadline.due is None or deadline.problem is not None:
+        return False  # undated (awaiting payment, unknown calendar) or a refused return
+    if deadline.kind in _MET_ON_ARRIVAL:
+        return False
+    if deadline.kind == "service_level":
+        # D3: the diagnosis promised within hours is kept once the technician starts it.
+        return status == _AWAITING_DIAGNOSIS
+    if deadline.kind == "repair_by":
+        return status not in _REPAIR_OVER
+    if deadline.kind == "replacement_ship_by":
+        return order.replacement_delivered_on is None  # R3: delivered, so it shipped
+    return True
+
+
+def due_instant(deadline: Deadline, tz: ZoneInfo) -> dt.datetime:
+    """The deadline as an aware instant; a date counts as 23:59 of that day in the center."""
+    due = deadline.due
+    assert due is not None
+    if isinstance(due, dt.datetime):
+        return due
+    return dt.datetime.combine(due, END_OF_DAY, tzinfo=tz)
+
+
+Due = tuple[dt.datetime | None, str | None]
+
+
+def earliest_open(items: list[Deadline], unit: UnitRow, order: OrderRow, tz: ZoneInfo) -> Due:
+    """(due instant, rule) of the first open deadline that concerns `unit`, or (None, None)."""
+    best: tuple[dt.datetime, str] | None = None
+    for d in items:
+        if d.serial not in (None, unit.serial) or not is_open(d, unit.status, order):
+            continue
+        at = due_instant(d, tz)
+        if best is None or at < best[0]:
+            best = (at, d.rule)
+    return best if best is not None else (None, None)
+
+
+@dataclass
+class DueContext:
+    """What every work order's refresh reads once: the settings, the center's zone, policies."""
+
+    settings: Mapping[str, str]
+    tz: ZoneInfo
+    policies: dict[str, Policy] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, uow: UnitOfWork) -> DueContext:
+        settings = policy_settings(uow)
+        name = settings.get("center.timezone") or center.DEFAULTS["center.timezone"]
+        return cls(settings, center.zone(name))
+
+
+def _in_center(unit: UnitRow) -> bool:
+    return unit.status in IN_CENTER
+
+
+def order_dues(uow: UnitOfWork, orders: Sequence[OrderRow], ctx: DueContext) -> dict[int, Due]:
+    """The due date of every unit of `orders` ((None, None) for units not in the center)."""
+    out: dict[int, Due] = {u.id: (None, None) for o in orders for u in o.units}
+    here = [o for o in orders if any(_in_center(u) for u in o.units)]
+    records = prepare(uow, here, ctx.tz, ctx.policies, _in_center)
+    for order in here:
+        items = order_deadlines(order, ctx.tz, ctx.settings, ctx.policies, records, _in_center)
+        for unit in filter(_in_center, order.units):
+            out[unit.id] = earliest_open(items, unit, order, ctx.tz)
+    return out
+
+
+def refresh_due(uow: UnitOfWork, wo: WorkOrder, context: DueContext | None = None) -> None:
+    """Store on each unit of `wo` its earliest open deadline; NULL for units not in the center.
+
+    Reads the work order's units as loaded (the caller has just refreshed them) and writes only
+    the units whose due date changed.
+    """
+    dues = order_dues(uow, [OrderRow.of(wo)], context or DueContext.load(uow))
+    for unit in wo.units:
+        due_at, rule = dues[unit.id]
+        if unit.due_at != due_at or unit.due_rule != rule:
+            unit.due_at, unit.due_rule = due_at, rule
+
+
+def _candidates(codes: Collection[str], policies: Mapping[str, Policy]) -> ColumnElement[bool]:
+    """In-center units of work orders on which some policy clock may have started (see
+    `all_deadlines`), or that carry a due date now: the rest have nothing to compute."""
+    started = (WorkOrder.priority.is_not(None) & (Unit.status == _AWAITING_DIAGNOSIS)
+               & Product.policy_code.in_(sorted(c for c, p in policies.items()
+                                                if p.service_levels)))
+    started |= Product.policy_code.in_(sorted(c for c, p in policies.items() if p.return_shipping))
+    for column in (WorkOrder.return_requested_on, WorkOrder.return_confirmed_on,
+                   WorkOrder.spec_mismatch_confirmed_on, WorkOrder.replacement_approved_on,
+                   WorkOrder.replacement_delivered_on):
+        started |= column.is_not(None)
+    sibling = aliased(Unit)
+    started |= exists().where(sibling.work_order_id == Unit.work_order_id,
+                              sibling.customer_accepted_at.is_not(None)
+                              | sibling.paid_at.is_not(None))
+    return Unit.status.in_(IN_CENTER) & Product.policy_code.in_(sorted(codes)) & (
+        started | Unit.due_at.is_not(None))
+
+
+def refresh_all_due(uow: UnitOfWork, *, policy_codes: Collection[str] | None = None,
+                    product_ids: Collection[int] | None = None, batch: int = 2000) -> int:
+    """Recompute the due dates of the units in the center (of these policies or products
+    only); returns the number of work orders computed. For after a policy, its assignment or
+    a setting it reads changed, and after a bulk load; runs in the caller's transaction.
+
+    Writes with plain UPDATEs: units already loaded in the session keep their old due date.
+    """
+    session = uow.session
+    session.flush()
+    left = update(Unit).where(Unit.due_at.is_not(None), Unit.status.not_in(IN_CENTER))
+    session.execute(left.values(due_at=None, due_rule=None)
+                    .execution_options(synchronize_session=False))
+    ctx = DueContext.load(uow)
+    ctx.policies = {code: policy_for(uow, code) for code in session.scalars(select(PolicyRow.code))}
+    wanted = (select(Unit.work_order_id).join(Product, Product.id == Unit.product_id)
+              .join(WorkOrder, WorkOrder.id == Unit.work_order_id)
+              .where(_candidates(ctx.policies if policy_codes is None else policy_codes,
+                                 ctx.policies)))
+    if product_ids is not None:
+        wanted = wanted.where(Unit.product_id.in_(sorted(product_ids)))
+    # One pass over the candidates (a keyset query per batch would scan the units again).
+    ids = sorted(session.scalars(wanted.distinct()))
+    for start in range(0, len(ids), batch):
+        orders, stored = _load(uow, ids[start:start + batch])
+        dues = order_dues(uow, orders, ctx)
+        changed = [{"uid": uid, "new_due": due, "new_rule": rule}
+                   for uid, (due, rule) in dues.items() if stored[uid] != (due, rule)]
+        if changed:
+            table = Unit.__table__
+            session.execute(update(table).where(table.c.id == bindparam("uid")).values(
+                due_at=bindparam("new_due", type_=table.c.due_at.type),
+                due_rule=bindparam("new_rule")), changed)
+    return len(ids)
+
+
+def _load(uow: UnitOfWork, ids: list[int]) -> tuple[list[OrderRow], dict[int, Due]]:
+    # Plain rows, not ORM objects: a million-work-order refresh spends its time here otherwise.
+    units: dict[int, list[UnitRow]] = {}
+    stored: dict[int, Due] = {}
+    n = len(UNIT_COLUMNS)
+    for row in uow.session.execute(
+            select(*UNIT_COLUMNS, Unit.work_order_id, Unit.due_at, Unit.due_rule)
+            .join(Product, Product.id == Unit.product_id)
+            .where(Unit.work_order_id.in_(ids))):
+        unit = UnitRow(*row[:n])
+        units.setdefault(row[n], []).append(unit)
+        stored[unit.id] = (row[n + 1], row[n + 2])
+    orders = [OrderRow(*row, units=tuple(units.get(row[0], ())))
+              for row in uow.session.execute(select(*ORDER_COLUMNS).where(WorkOrder.id.in_(ids)))]
+    return orders, stored
+
+
+def _keys_read(policy: Policy) -> set[str]:
+    periods = (policy.warranty.period, policy.warranty.period_without_proof)
+    return set(policy.settings_keys) | {p.length_setting for p in periods
+                                        if p is not None and p.length_setting}
+
+
+def refresh_for_settings(uow: UnitOfWork, keys: Collection[str]) -> int:
+    """After center settings `keys` changed: recompute the units whose deadlines read them
+    (every unit for the time zone or the calendar, a policy's units for its own setting)."""
+    if any(k in _SETTINGS_FOR_ALL or k.startswith("calendar.") for k in keys):
+        return refresh_all_due(uow)
+    codes = [code for code in uow.session.scalars(select(PolicyRow.code))
+             if _keys_read(policy_for(uow, code)) & set(keys)]
+    return refresh_all_due(uow, policy_codes=codes) if codes else 0
