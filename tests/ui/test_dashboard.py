@@ -102,6 +102,8 @@ def test_csv_and_png_exports(workspace, tmp_path: Path) -> None:  # type: ignore
     for rule, (today, overdue) in want["due"].items():  # type: ignore[attr-defined]
         assert (value[("due", rule, "due_today")], value[("due", rule, "overdue")]) == (str(today), str(overdue))
     assert value[("period", "", "first_day")] == PERIOD.start.isoformat()
+    assert not page.export_csv(tmp_path)  # a folder, not a file
+    assert "Cannot write" in page.last_error
 
     for chart, name in ((None, "all.png"), ("parcels", "parcels.png")):
         picture = tmp_path / name
