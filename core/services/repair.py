@@ -18,6 +18,7 @@ from core.errors import UserError
 from core.findings import FAIL, INFO, PASS, spec_named, template_for
 from core.models import Attachment, Diagnosis, Finding, Part, Quote, RepairAction, Unit, UnitStatus, utcnow
 from core.permissions import Role, require
+from core.services.due_dates import refresh_due
 from core.services.lifecycle import record_unit_change, refresh_work_order_status
 from core.services.policies import policy_for
 from core.services.warranty_decisions import decide, latest_diagnosis
@@ -186,6 +187,7 @@ def record_diagnosis(uow: UnitOfWork, unit_id: int, cause: str, exclusions: list
                              {"unit": unit.serial, "cause": cause, "exclusions": codes,
                               "irreparable": irreparable, "next_step": step,
                               "decision": decision.to_dict()}))
+    refresh_due(uow, unit.work_order)  # the decision decides the S1 return-by date
     uow.commit()
     return DiagnosisOutcome(diagnosis.id, decision.status, step, decision.explanation)
 

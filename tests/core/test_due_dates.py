@@ -27,7 +27,7 @@ from core.services import warranty_decisions as wd
 from core.services import work_orders
 from core.unit_of_work import Actor, Database, UnitOfWork
 from tests.conftest import SAMPLES
-from tests.core.test_repair import TECH, diagnosed, status
+from tests.core.test_repair import MINER_TESTS, TECH, diagnosed, received, status
 from tests.core.test_work_order_import import HEADER, row
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -239,3 +239,20 @@ def test_demo_units_with_deadlines_get_their_due_date(database: Database) -> Non
                 assert stored.get(unit.id, (None, None)) == expected, unit.serial
                 checked += expected[0] is not None
         assert checked
+
+
+def test_a_diagnosis_that_voids_the_warranty_moves_the_return_by_date(catalogue: Database) -> None:
+    with catalogue.uow() as uow:
+        center.store(uow, "jasminer.warranty_months", "120")
+        uow.commit()
+    uid = received(catalogue, model="JM-X16-Q")  # received 2026-06-01 (a Monday)
+    with catalogue.uow(TECH) as uow:
+        repair.start_diagnosis(uow, uid)
+    assert dues(catalogue)["S1"] == (s1_due(catalogue, dt.date(2026, 6, 1)), "S1")
+    for name, value in MINER_TESTS:
+        with catalogue.uow(TECH) as uow:
+            repair.record_finding(uow, uid, name, value)
+    with catalogue.uow(TECH) as uow:
+        assert repair.record_diagnosis(uow, uid, "user_damage").decision == "not_covered"
+    # Out of warranty, S1 counts from the payment: nothing is due until the customer pays.
+    assert dues(catalogue)["S1"] == (None, None)
