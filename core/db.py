@@ -66,9 +66,17 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+READ_ONLY = "repairbench_read_only"
+
+
 def _sqlite_begin(conn: Any) -> None:
     # Writers take the lock at BEGIN so two stations never both read-then-write the same row.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Readers (reports, dashboards) must not hold that lock for seconds while benches scan:
+    # WAL lets a deferred transaction read a consistent snapshot beside one writer.
+    if conn.get_execution_options().get(READ_ONLY):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

@@ -13,6 +13,8 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.db import READ_ONLY
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -40,9 +42,11 @@ class UnitOfWork:
 
     session: Session
 
-    def __init__(self, session_factory: Callable[[], Session], actor: Actor = SYSTEM) -> None:
+    def __init__(self, session_factory: Callable[[], Session], actor: Actor = SYSTEM,
+                 *, read_only: bool = False) -> None:
         self._session_factory = session_factory
         self.actor = actor
+        self.read_only = read_only
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
@@ -56,6 +60,8 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit; open a writing one")
         self.session.commit()
 
     def rollback(self) -> None:
@@ -68,9 +74,19 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # PostgreSQL and MariaDB readers never block writers anyway; READ ONLY there also
+        # makes a stray write in a read path fail loudly instead of committing by accident.
+        options: dict[str, object] = {READ_ONLY: True}
+        if engine.dialect.name == "postgresql":
+            options["postgresql_readonly"] = True
+        self._readers = sessionmaker(engine.execution_options(**options), expire_on_commit=False)
 
     def uow(self, actor: Actor = SYSTEM) -> UnitOfWork:
         return UnitOfWork(self._sessions, actor)
+
+    def read(self, actor: Actor = SYSTEM) -> UnitOfWork:
+        """A unit of work for looking only (dashboards, reports, lists): it takes no write lock."""
+        return UnitOfWork(self._readers, actor, read_only=True)
 
     @property
     def backend(self) -> str:

@@ -119,3 +119,29 @@ def test_migrations_build_exactly_the_schema_the_models_describe(any_url: str) -
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     database.engine.dispose()
     assert diffs == []
+
+
+def test_a_reader_does_not_hold_the_write_lock(sqlite_url: str) -> None:
+    """A dashboard reading for seconds must not make a bench's scan wait (SQLite)."""
+    database = Database(db.make_engine(sqlite_url))
+    writer = Database(db.make_engine(sqlite_url))
+    with database.read() as reader:
+        reader.session.execute(select(Customer.id)).all()  # the read transaction is open
+        with writer.uow() as uow:  # would wait busy_timeout seconds behind BEGIN IMMEDIATE
+            uow.session.add(Customer(name="Reader Test", company="", phone="1", email=""))
+            uow.commit()
+        with pytest.raises(RuntimeError, match="read-only"):
+            reader.commit()
+    with database.read() as reader:
+        assert reader.session.scalar(select(Customer.id).where(Customer.name == "Reader Test"))
+    database.engine.dispose()
+    writer.engine.dispose()
+
+
+def test_a_reader_cannot_write_on_postgresql(pg_url: str) -> None:
+    database = Database(db.make_engine(pg_url))
+    with database.read() as reader:
+        reader.session.add(Customer(name="Stray", company="", phone="1", email=""))
+        with pytest.raises(Exception, match="read-only"):
+            reader.session.flush()
+    database.engine.dispose()

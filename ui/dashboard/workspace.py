@@ -75,7 +75,7 @@ class DashboardWorkspace(QWidget):
         self.last_error = ""
         self._request = 0
         self._shown_once = False
-        with database.uow(actor) as uow:
+        with database.read(actor) as uow:
             today = dt.datetime.now(center.load(uow).timezone).date()
             policies = dashboard.policy_codes(uow)
         first = dashboard.default_filter(today)
@@ -142,7 +142,7 @@ class DashboardWorkspace(QWidget):
         self.refresh_button.setEnabled(False)
 
         def load() -> Dashboard:
-            with database.uow(actor) as uow:
+            with database.read(actor) as uow:
                 return dashboard.load(uow, flt)
 
         worker.run_in_background(load, lambda board: self._loaded(request, board),
