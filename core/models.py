@@ -200,7 +200,11 @@ class Unit(Base):
     """One expected (then received) product of a work order."""
 
     __tablename__ = "unit"
-    __table_args__ = (UniqueConstraint("work_order_id", "serial", name="uq_unit_work_order_serial"),)
+    __table_args__ = (
+        UniqueConstraint("work_order_id", "serial", name="uq_unit_work_order_serial"),
+        # Counting units by state per period (dashboard) reads only this index.
+        Index("ix_unit_status_work_order_id", "status", "work_order_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
@@ -237,7 +241,7 @@ class ParcelIntake(Base):
     work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_order.id"), index=True)
     station: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     carrier: Mapped[str] = mapped_column(String(64), default="")
     tracking_number: Mapped[str] = mapped_column(String(64), default="")
@@ -407,7 +411,7 @@ class Shipment(Base):
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     freight_payer: Mapped[str] = mapped_column(String(20), default="center")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    shipped_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    shipped_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     # Set only after the printer accepted the job, so a failed print leaves it unprinted.
     label_printed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
