@@ -69,8 +69,9 @@ def _where(queue: str, user_id: int | None, day: _Day) -> list[ColumnElement[boo
             return [false()]
         return [Unit.assigned_to == user_id, Unit.status.in_(IN_CENTER)]
     if queue == "due":
-        # due_at is kept current by core.services.due_dates, so this is one range of its index.
-        return [Unit.due_at < day.tomorrow, Unit.status.in_(IN_CENTER)]
+        # core.services.due_dates keeps due_at current and NULL outside the center, so the
+        # queue is one range of its index (a state filter too would make SQLite sort instead).
+        return [Unit.due_at < day.tomorrow]
     return [Unit.status.in_(_STATES[queue])]
 
 
@@ -85,10 +86,14 @@ def page(uow: UnitOfWork, queue: str, offset: int, limit: int,
     the others oldest arrival first."""
     day = _Day.of(uow)
     order = (Unit.due_at, Unit.id) if queue == "due" else (Unit.received_at, Unit.id)
+    # The page's ids first (an index walk for the due queue), then their columns: joining
+    # before the offset would join every skipped row too.
+    ids = (select(Unit.id).where(*_where(queue, user_id, day)).order_by(*order)
+           .offset(offset).limit(limit))
     q = (select(Unit.id, Unit.serial, Product.model, WorkOrder.number, Unit.status,
                 Unit.received_at, Unit.due_at, Unit.due_rule)
          .join(Product, Product.id == Unit.product_id).join(WorkOrder)
-         .where(*_where(queue, user_id, day)).order_by(*order).offset(offset).limit(limit))
+         .where(Unit.id.in_(ids.scalar_subquery())).order_by(*order))
     return [QueueRow(i, s, m, n, st.value, r, due, rule, day.state(due))
             for i, s, m, n, st, r, due, rule in uow.session.execute(q)]
 

@@ -176,7 +176,7 @@ def test_due_queue_lists_due_today_and_overdue_across_many_work_orders(shop: Dat
     for i in range(700):  # more than the 500 work orders the queue used to look at
         spec.append((UnitStatus.IN_DIAGNOSIS, overdue - dt.timedelta(minutes=i)))
     spec += [(UnitStatus.IN_REPAIR, tonight)] * 40 + [(UnitStatus.RECEIVED, later)] * 30
-    spec += [(UnitStatus.RECEIVED, None)] * 20 + [(UnitStatus.SHIPPED, overdue)] * 10
+    spec += [(UnitStatus.RECEIVED, None)] * 20 + [(UnitStatus.SHIPPED, None)] * 10
     with shop.uow() as uow:
         _bulk_units(uow, spec)
     with shop.uow() as uow:
