@@ -204,3 +204,12 @@ def test_a_shipping_clerk_cannot_scan_parcels_in(sqlite_url: str) -> None:
     assert result.returncode == 2 and one_sentence(result) and result.stdout == ""
     assert "sam may not receive parcels: it needs the role intake technician" in result.stderr
     assert counts(sqlite_url) == before
+
+
+def test_an_unknown_name_costs_the_same_check_as_a_wrong_password() -> None:
+    from argon2 import PasswordHasher
+
+    from core.services import users
+
+    # The stand-in hash has the program's own parameters, so timing does not tell names apart.
+    assert not PasswordHasher().check_needs_rehash(users.DEFAULT_DUMMY_HASH)
