@@ -141,6 +141,10 @@ def test_checkpoint_and_verify_on_the_command_line(sqlite_url: str, tmp_path: Pa
     assert not (tmp_path / "x.txt").exists()
     missing = run("audit", "verify", "--checkpoint", str(tmp_path / "none.txt"), db=sqlite_url)
     assert missing.returncode == 2 and one_sentence(missing)
+    nowhere = run("audit", "checkpoint", "--out", str(tmp_path / "no" / "cp.txt"), db=sqlite_url,
+                  user="sue")
+    assert nowhere.returncode == 2 and "There is no folder" in nowhere.stderr
+    assert run("audit", "verify", "--checkpoint", str(book), db=sqlite_url).returncode == 0
 
     database = Database(db.make_engine(sqlite_url))
     try:

@@ -196,6 +196,7 @@ def test_database_error_keeps_unsent_scans_and_retry_stores_them(qtbot, workspac
     scan(workspace, "SN-1")
     assert workspace.panel.state == "error"
     assert "disk I/O error" in workspace.panel.message.text()
+    assert "Database unreachable — 2 scans waiting, retrying in 1 s" in workspace.panel.message.text()
     assert workspace.pending_box.isVisible()
     assert [workspace.pending_list.item(i).text().split()[0]
             for i in range(workspace.pending_list.count())] == ["WO-1", "SN-1"]

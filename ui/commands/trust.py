@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.errors import UserError
 from ui.commands import (
     add_operator_parser,
     add_user_option,
@@ -76,8 +77,6 @@ def read_password(from_stdin: bool, prompt: str = "Password: ") -> str:
         return sys.stdin.readline().rstrip("\r\n")
     first = ask_password(prompt)
     if ask_password("Again: ") != first:
-        from core.errors import UserError
-
         raise UserError("The two passwords differ; nothing was changed.")
     return first
 
@@ -165,6 +164,9 @@ def _checkpoint(store: Database, args: argparse.Namespace) -> int:
     from core import audit_checkpoints
 
     out = Path(args.out).expanduser() if args.out else None
+    if out is not None and not out.parent.is_dir():
+        # Before the checkpoint is recorded: a checkpoint that was never kept anywhere is no use.
+        raise UserError(f"There is no folder {out.parent} for the checkpoint file.")
     with store.uow(sign_in(args, store)) as uow:
         checkpoint = audit_checkpoints.take(uow)
     if out is not None:
@@ -221,8 +223,6 @@ def _sqlite_path(args: argparse.Namespace) -> Path | None:
 
 def _check_copy(path: Path) -> None:
     """Refuse a file that is not a sound RepairBench database."""
-    from core.errors import UserError
-
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -253,8 +253,6 @@ def _copy(source: Path, target: Path) -> None:
 
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
-    from core.errors import UserError
-
     path = _sqlite_path(args)
     if path is None:
         return 1
@@ -276,7 +274,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
     from core import db
-    from core.errors import UserError
 
     path = _sqlite_path(args)
     if path is None:
