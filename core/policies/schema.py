@@ -335,8 +335,8 @@ def _exclusion(t: _Table, default_rule: str) -> ExclusionTerm:
     from core.policies.explain import has_message  # local: explain imports nothing from here
 
     code = t.get("code", str)
-    wording = {lang: t.get(lang, str) for lang in ("en", "zh_CN") if lang in t.data}
-    if not has_message(f"exclusion.{code}") and set(wording) != {"en", "zh_CN"}:
+    wording = {lang: t.get(lang, str) for lang in ("en", "zh_CN", "zh_TW") if lang in t.data}
+    if not has_message(f"exclusion.{code}") and not {"en", "zh_CN"} <= set(wording):
         raise t.fail("code", f"{code!r} has no standard wording; give both en and zh_CN")
     term = ExclusionTerm(code=code, rule=t.get("rule", str, default_rule), wording=wording)
     t.done()

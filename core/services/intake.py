@@ -19,6 +19,7 @@ from core import audit
 from core.audit import Change
 from core.errors import UserError
 from core.intake_rules import REASON_TEXT, Reason, requirements_for
+from core.messages import text
 from core.models import Attachment, ParcelIntake, Scan, Unit, UnitStatus, WorkOrder, utcnow
 from core.permissions import Role, require
 from core.rules.barcodes import ParsedScan, parse_scan
@@ -155,7 +156,7 @@ def _check_work_order(one: _Scan, order: OrderRow, serial: str | None) -> ScanOu
                           status=order.status.value.replace("_", " "))
     units = one.units(order)
     if not units or not order.has_return_address:
-        what = "no units" if not units else "no return address"
+        what = text("reason.incomplete." + ("no_units" if not units else "no_return_address"), "en")
         return one.reject(Reason.WORK_ORDER_INCOMPLETE, serial, order, number=order.number,
                           what=what)
     needs = requirements_for(one.uow, {u.policy_code for u in units}, {u.category for u in units})
@@ -178,9 +179,9 @@ def _work_order_scan(one: _Scan, order: OrderRow) -> ScanOutcome:
     one.parcel(order)
     units = one.units(order)
     waiting = sum(1 for u in units if u.status == UnitStatus.AWAITING_PARCEL)
-    outcome = ScanOutcome(one.raw, "info", [], order.number, None,
-                          f"Work order {order.number} ({order.customer}): scan the units, "
-                          f"{waiting} of {len(units)} still expected.")
+    outcome = ScanOutcome(one.raw, "info", [], order.number, None, text(
+        "scan.work_order_opened", "en", number=order.number, customer=order.customer,
+        waiting=waiting, total=len(units)))
     return one.store(outcome, order)
 
 
@@ -205,7 +206,7 @@ def _serial_scan(one: _Scan, serial: str) -> ScanOutcome:
                      rows.open_orders_with_serial(one.conn, serial).items() if order_id != order.id]
         outcome = one.reject(Reason.NOT_ON_WORK_ORDER, serial, order, serial=serial,
                              number=order.number,
-                             elsewhere=(f" It belongs to open work order {elsewhere[0]}."
+                             elsewhere=(text("reason.elsewhere", "en", number=elsewhere[0])
                                         if elsewhere else ""))
         if elsewhere:
             outcome.reasons.append(f"belongs_to:{elsewhere[0]}")
@@ -233,9 +234,10 @@ def _serial_scan(one: _Scan, serial: str) -> ScanOutcome:
     statuses = _refresh_order(one, order)
     left = sum(1 for s in statuses.values() if s == UnitStatus.AWAITING_PARCEL)
     outcome = ScanOutcome(one.raw, "accepted", [], order.number, serial,
-                          f"{serial} ({unit.model}) received for {order.number}."
-                          + (f" {left} unit(s) still expected." if left else
-                             " All units of the work order are in."))
+                          text("scan.received", "en", serial=serial, model=unit.model,
+                               number=order.number)
+                          + (text("scan.units_left", "en", left=left) if left else
+                             text("scan.all_in", "en")))
     units = one.units(order)
     if {u.id for u in units} != set(statuses):  # a re-import added a unit meanwhile
         units = one.units(order, again=True)

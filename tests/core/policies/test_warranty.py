@@ -175,7 +175,7 @@ def test_decision_to_dict_is_json_ready() -> None:
 
     d = warranty(CK, unit("changkong", purchase_date=D(2025, 1, 1), proof_of_purchase=True, received_on=D(2025, 2, 1)))
     data = json.loads(json.dumps(d.to_dict()))
-    assert data["status"] == "covered" and data["end"] == "2025-06-30" and set(data["explanation"]) == {"en", "zh_CN"}
+    assert data["status"] == "covered" and data["end"] == "2025-06-30" and set(data["explanation"]) == {"en", "zh_CN", "zh_TW"}
 
 
 def test_explanations_name_dates_and_rule_in_both_languages() -> None:
