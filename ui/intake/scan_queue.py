@@ -93,7 +93,8 @@ class ScanQueue(QObject):
 
     @property
     def stopped(self) -> bool:
-        """Whether the queue stopped on a failure and waits for `retry()`."""
+        """Whether the queue stopped on a failure and waits for `retry()` (its timer's or a
+        person's)."""
         return self._stopped
 
     @property
