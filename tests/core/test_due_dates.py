@@ -233,8 +233,9 @@ def test_demo_units_with_deadlines_get_their_due_date(database: Database) -> Non
         checked = 0
         for wo in uow.session.scalars(select(WorkOrder).order_by(WorkOrder.id).limit(120)):
             items = wd.deadlines_for(uow, wo.number)
-            for unit in wo.units:
-                expected = (due_dates.earliest_open(items, unit, wo, ctx.tz)
+            order = wd.OrderRow.of(wo)
+            for unit in order.units:
+                expected = (due_dates.earliest_open(items, unit, order, ctx.tz)
                             if unit.status in intake.IN_CENTER else (None, None))
                 assert stored.get(unit.id, (None, None)) == expected, unit.serial
                 checked += expected[0] is not None
