@@ -5,12 +5,16 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test setup system-deps lint-imports bench demo clean
+.PHONY: run test setup system-deps lint-imports bench demo clean translations
+
+# The screens' translations: .ts sources in git, .qm compiled from them (build output).
+TS_FILES := resources/translations/repairbench_zh_CN.ts resources/translations/repairbench_zh_TW.ts
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 run: setup
 	env -u QT_QPA_PLATFORM $(PY) main.py run --demo-if-empty
 
-setup: system-deps $(STAMP)
+setup: system-deps $(STAMP) $(QM_FILES)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +36,16 @@ test: setup
 
 bench: setup
 	$(PY) -m benchmarks
+
+# Regenerate the .ts from every tr() in ui/ and main.py (translations made so far are kept,
+# strings gone from the sources dropped), then compile them.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -locations relative -no-obsolete \
+		ui main.py -ts $(TS_FILES)
+	$(MAKE) --no-print-directory $(QM_FILES)
+
+%.qm: %.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,4 +1,4 @@
-"""Starting the desktop program: the Qt application, fonts, the main window."""
+"""Starting the desktop program: the Qt application, fonts, language, the main window."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import center
 from core.unit_of_work import Database
+from ui import i18n
 
 
 def register_fonts() -> None:
@@ -27,6 +28,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("RepairBench")
     app.setApplicationName("RepairBench")
     register_fonts()
+    # Before any window: screens take their words from the translators when they are built.
+    i18n.install(app=app)
     return app
 
 

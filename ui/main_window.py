@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
@@ -21,6 +21,19 @@ if TYPE_CHECKING:
 # Later workspaces register a factory here: (title, factory(window) -> widget).
 WorkspaceFactory = Callable[["MainWindow"], QWidget]
 WORKSPACES: list[tuple[str, WorkspaceFactory]] = []
+# Workspaces register under their English title (the key of `MainWindow.workspaces`); their tabs
+# show it in the screen's language. Named here so that lupdate finds every title.
+WORKSPACE_TITLES = (QT_TRANSLATE_NOOP("Workspaces", "Intake"),
+                    QT_TRANSLATE_NOOP("Workspaces", "Repair"),
+                    QT_TRANSLATE_NOOP("Workspaces", "Shipping"),
+                    QT_TRANSLATE_NOOP("Workspaces", "Dashboard"),
+                    QT_TRANSLATE_NOOP("Workspaces", "Work orders"),
+                    QT_TRANSLATE_NOOP("Workspaces", "Admin"))
+
+
+def workspace_title(title: str) -> str:
+    """A workspace's title as its tab shows it."""
+    return QCoreApplication.translate("Workspaces", title)
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +60,7 @@ class MainWindow(QMainWindow):
             if title == "Admin":
                 continue
             self.add_workspace(title, factory(self))
-        self.add_workspace(self.tr("Work orders"), self.browser)
+        self.add_workspace("Work orders", self.browser)
         for title, factory in WORKSPACES:
             if title == "Admin":
                 self.add_workspace(title, factory(self))
@@ -62,9 +75,9 @@ class MainWindow(QMainWindow):
 
     def add_workspace(self, title: str, widget: QWidget) -> None:
         self.workspaces[title] = widget
-        index = self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, workspace_title(title))
         if index < 9:
-            action = self.go_menu.addAction(self.tr("Go to {0}").format(title))
+            action = self.go_menu.addAction(self.tr("Go to {0}").format(workspace_title(title)))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
 
@@ -103,8 +116,8 @@ class MainWindow(QMainWindow):
             if callable(reload_profiles):  # new printer profiles show at once
                 reload_profiles()
         self.statusBar().showMessage(self.tr(
-            "Settings saved. The station name, language and database apply at the next start."),
-            10_000)
+            "Settings saved. The station name, language and database apply the next time "
+            "RepairBench starts."), 10_000)
 
     def show_shortcuts(self) -> ShortcutsOverlay:
         """The list of every key this window answers to, read from the window itself."""
@@ -137,7 +150,7 @@ class MainWindow(QMainWindow):
         try:
             number = version("repairbench")
         except PackageNotFoundError:
-            number = "development"
+            number = self.tr("development")
         QMessageBox.about(self, self.tr("About RepairBench"), self.tr(
             "RepairBench {0}\nIntake and repair desk for a hardware repair center.\n\n{1}").format(
                 number, self.db_label.text()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EVERYWHERE = "Everywhere"
+EVERYWHERE = QT_TRANSLATE_NOOP("ShortcutsOverlay", "Everywhere")
 _KEY_HINT = re.compile(r"\s*\(([^()]*)\)\s*$")
+# Chinese and Japanese menus put the mnemonic after the words: "设置(&S)…".
+_TRAILING_MNEMONIC = re.compile(r"\s*\(&[^&()]\)")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class Shortcut:
 
 def _plain(text: str) -> str:
     """A menu or button text without its mnemonic marker, ellipsis or "(F9)" key hint."""
-    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    text = _TRAILING_MNEMONIC.sub("", text.replace("&&", "\0"))
+    text = text.replace("&", "").replace("\0", "&")
     return _KEY_HINT.sub("", text).rstrip("…. ").strip()
 
 
@@ -91,7 +94,8 @@ def collect(window: QWidget, tabs: QTabWidget | None = None) -> list[Shortcut]:
         keys = _native(sequence)
         # A dialog's keys work only inside that dialog, so they are not the window's.
         if keys and (owner is None or owner.window() is window.window()):
-            found.add(Shortcut(keys, description or "(no description)", _area(owner, tabs)))
+            found.add(Shortcut(keys, description or QCoreApplication.translate(
+                "ShortcutsOverlay", "(no description)"), _area(owner, tabs)))
 
     for action in window.findChildren(QAction):
         for sequence in action.shortcuts():

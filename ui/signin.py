@@ -51,21 +51,22 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self._database, self._station, self._locked_user = database, station, locked_user
         self.actor: Actor | None = None
-        self.setWindowTitle("RepairBench: station locked" if locked_user else "RepairBench: sign in")
+        self.setWindowTitle(self.tr("RepairBench: station locked") if locked_user
+                            else self.tr("RepairBench: sign in"))
         self.user = QLineEdit(locked_user or "")
         self.user.setReadOnly(locked_user is not None)
         self.password = _password_field()
-        self.message = QLabel("" if locked_user is None else
-                              f"The station was locked after a pause. {locked_user}, enter your "
-                              "password to go on.")
+        self.message = QLabel("" if locked_user is None else self.tr(
+            "The station was locked after a pause. {0}, enter your password to go on.").format(
+                locked_user))
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("User", self.user)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Unlock" if locked_user else "Sign in")
+            self.tr("Unlock") if locked_user else self.tr("Sign in"))
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,7 +87,8 @@ class SignInDialog(QDialog):
             self.password.setFocus()
             return
         if self._locked_user is not None and actor.username != self._locked_user:
-            self.message.setText(f"Only {self._locked_user} can unlock this station.")
+            self.message.setText(self.tr("Only {0} can unlock this station.").format(
+                self._locked_user))
             return
         self.actor = actor
         self.signed_in.emit(actor)
@@ -100,23 +102,23 @@ class FirstAdminDialog(QDialog):
         super().__init__(parent)
         self._database, self._station = database, station
         self.actor: Actor | None = None
-        self.setWindowTitle("RepairBench: create the administrator")
+        self.setWindowTitle(self.tr("RepairBench: create the administrator"))
         self.user = QLineEdit()
         self.display_name = QLineEdit()
         self.password = _password_field()
         self.repeat = _password_field()
-        self.message = QLabel("This database has no users yet. Create the administrator, who "
-                              f"then adds the others. Passwords need at least "
-                              f"{users.MIN_PASSWORD_LENGTH} characters.")
+        self.message = QLabel(self.tr(
+            "This database has no users yet. Create the administrator, who then adds the others. "
+            "Passwords need at least {0} characters.").format(users.MIN_PASSWORD_LENGTH))
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("User name", self.user)
-        form.addRow("Full name", self.display_name)
-        form.addRow("Password", self.password)
-        form.addRow("Password again", self.repeat)
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Full name"), self.display_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create administrator"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -126,7 +128,7 @@ class FirstAdminDialog(QDialog):
 
     def try_create(self) -> None:
         if self.password.text() != self.repeat.text():
-            self.message.setText("The two passwords differ.")
+            self.message.setText(self.tr("The two passwords differ."))
             return
         try:
             with self._database.uow() as uow:

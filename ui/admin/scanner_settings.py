@@ -5,7 +5,7 @@ Stored per station with QSettings, under the keys the intake bench reads at star
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,8 @@ BAUD_RATES = ("9600", "19200", "38400", "57600", "115200")
 def port_problem(port: str) -> str:
     """Why `port` cannot name a serial port, or "" when it can."""
     if any(c.isspace() for c in port):
-        return "A port name has no spaces (e.g. /dev/ttyACM0 or COM3)."
+        return QCoreApplication.translate(
+            "ScannerSettingsPage", "A port name has no spaces (e.g. /dev/ttyACM0 or COM3).")
     return ""
 
 
@@ -60,7 +61,7 @@ class ScannerSettingsPage(QWidget):
     def save(self) -> bool:
         port = self.serial_port.text().strip()
         if port_problem(port):
-            self.status.setText(self.tr(port_problem(port)))
+            self.status.setText(port_problem(port))
             return False
         settings = QSettings()
         settings.setValue("scanner/serial_port", port)

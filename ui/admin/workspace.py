@@ -136,7 +136,7 @@ class PoliciesPage(QWidget):
             with self.admin.database.uow(self.admin.actor) as uow:
                 policies.save_policy(uow, text, Path(path).name)
         except (OSError, UnicodeDecodeError) as exc:
-            self.admin.fail(UserError(f"Cannot read {path}: {exc}"))
+            self.admin.fail(UserError(self.tr("Cannot read {0}: {1}").format(path, exc)))
             return False
         except UserError as exc:
             self.admin.fail(exc)

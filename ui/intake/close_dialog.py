@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,17 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from core.services.intake import CONDITIONS
+from ui import i18n
 from ui.scanner.keyboard import ScanCapture
 
-CARRIERS = ("SF Express", "Deppon", "KYE", "other")
+CARRIERS = ("SF Express", "Deppon", "KYE", QT_TRANSLATE_NOOP("CloseParcelDialog", "other"))
 CONDITION_LABELS = {
-    "intact": "Intact",
-    "damaged_box": "Damaged box",
-    "damaged_unit": "Damaged unit",
-    "wet": "Wet",
-    "opened": "Opened before arrival",
+    "intact": QT_TRANSLATE_NOOP("CloseParcelDialog", "Intact"),
+    "damaged_box": QT_TRANSLATE_NOOP("CloseParcelDialog", "Damaged box"),
+    "damaged_unit": QT_TRANSLATE_NOOP("CloseParcelDialog", "Damaged unit"),
+    "wet": QT_TRANSLATE_NOOP("CloseParcelDialog", "Wet"),
+    "opened": QT_TRANSLATE_NOOP("CloseParcelDialog", "Opened before arrival"),
 }
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png);;All files (*)"
+PHOTO_FILTER = QT_TRANSLATE_NOOP("CloseParcelDialog", "Photos (*.jpg *.jpeg *.png);;All files (*)")
 
 
 @dataclass
@@ -89,7 +90,7 @@ class CloseParcelDialog(QDialog):
         form.addRow(self.tr("Condition (I4):"), conditions)
         self.carrier = QComboBox()
         self.carrier.setEditable(True)
-        self.carrier.addItems(CARRIERS)
+        self.carrier.addItems([self.tr(carrier) for carrier in CARRIERS])
         self.carrier.setCurrentIndex(0)
         form.addRow(self.tr("Inbound carrier:"), self.carrier)
         self.tracking = QLineEdit()
@@ -145,7 +146,8 @@ class CloseParcelDialog(QDialog):
                 self.photo_list.addItem(self.tr("could not read {0}: {1}").format(path.name, exc))
                 continue
             self._photos.append((path.name, content))
-            self.photo_list.addItem(f"{path.name} ({len(content) // 1024 + 1} KB)")
+            self.photo_list.addItem(self.tr("{0} ({1} KB)").format(
+                path.name, i18n.number_text(len(content) // 1024 + 1)))
 
     def _choose_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos of the parcel"), "",

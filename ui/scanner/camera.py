@@ -145,9 +145,9 @@ class CameraScanner(QObject):
         if device is None:
             devices = self.cameras()
             if not devices:
-                self.error.emit(
+                self.error.emit(self.tr(
                     "No camera found. Plug in a webcam (and allow camera access), or use a "
-                    "handheld scanner."
+                    "handheld scanner.")
                 )
                 return False
             default = QMediaDevices.defaultVideoInput()
@@ -205,5 +205,6 @@ class CameraScanner(QObject):
                 self.scanned.emit(code)
 
     def _on_camera_error(self, _code: QCamera.Error, description: str) -> None:
-        self.error.emit(f"The camera failed: {description or 'unknown error'}. Check that no "
-                        "other program uses it, then start it again.")
+        self.error.emit(self.tr("The camera failed: {0}. Check that no other program uses it, "
+                                "then start it again.").format(
+                                    description or self.tr("unknown error")))

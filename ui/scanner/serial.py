@@ -147,20 +147,21 @@ class SerialScanner(QObject):
                     QSerialPort.SerialPortError.PermissionError):
             return
         if code == QSerialPort.SerialPortError.ResourceError:
-            self.error.emit(
-                f"The scanner on {self.port_name} stopped answering (unplugged?): "
-                f"{self._port.errorString()}. Plug it in again and reopen the port in settings."
-            )
+            self.error.emit(self.tr(
+                "The scanner on {0} stopped answering (unplugged?): {1}. Plug it in again and "
+                "reopen the port in settings.").format(self.port_name, self._port.errorString()))
             self._port.close()
             return
-        self.error.emit(f"Scanner port {self.port_name}: {self._port.errorString()}.")
+        self.error.emit(self.tr("Scanner port {0}: {1}.").format(
+            self.port_name, self._port.errorString()))
 
     def _explain(self, reason: str) -> str:
         advice = {
-            QSerialPort.SerialPortError.DeviceNotFoundError:
-                "Check that the scanner is plugged in and the port name in settings is right.",
-            QSerialPort.SerialPortError.PermissionError:
+            QSerialPort.SerialPortError.DeviceNotFoundError: self.tr(
+                "Check that the scanner is plugged in and the port name in settings is right."),
+            QSerialPort.SerialPortError.PermissionError: self.tr(
                 "Another program may be using it, or this user may not access serial ports "
-                "(on Linux: add the user to the 'dialout' group).",
-        }.get(self._port.error(), "Check the cable and the port settings.")
-        return f"Cannot open the scanner port {self.port_name}: {reason}. {advice}"
+                "(on Linux: add the user to the 'dialout' group)."),
+        }.get(self._port.error(), self.tr("Check the cable and the port settings."))
+        return self.tr("Cannot open the scanner port {0}: {1}. {2}").format(
+            self.port_name, reason, advice)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -50,7 +50,7 @@ class ScannerTestPage(QWidget):
 
         self.threshold = QSpinBox()
         self.threshold.setRange(5, 500)
-        self.threshold.setSuffix(" ms")
+        self.threshold.setSuffix(self.tr(" ms"))
         self.threshold.setValue(round(capture.threshold_ms))
         self.threshold.valueChanged.connect(self._set_threshold)
         self.hint = QLabel(self.tr("Scan a barcode. Each scan appears below as it arrived."))
@@ -134,5 +134,6 @@ def _describe_gaps(gaps: list[float] | None) -> str:
         return "-"
     shown = " ".join(f"{gap:.0f}" for gap in gaps[:12])
     more = " ..." if len(gaps) > 12 else ""
-    return f"{shown}{more} ms (max {max(gaps):.0f})"
+    return QCoreApplication.translate("ScannerTestPage", "{0} ms (max {1})").format(
+        shown + more, f"{max(gaps):.0f}")
 

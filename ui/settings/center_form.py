@@ -9,7 +9,7 @@ from __future__ import annotations
 from zoneinfo import available_timezones
 
 import holidays
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -26,11 +26,16 @@ from core.permissions import Role, require
 from core.unit_of_work import Actor, Database
 from ui.settings.page import FieldError, SettingsPage
 
-CENTER_FIELDS = [("center.name", "Center name"), ("center.address", "Address (one line each)"),
-                 ("center.phone", "Phone"), ("center.timezone", "Time zone"),
-                 ("center.country", "Calendar country"), ("center.currency", "Currency"),
-                 ("jasminer.warranty_months", "Jasminer warranty (months)"),
-                 ("jomplair.warranty_months", "Jomplair warranty (months)")]
+CENTER_FIELDS = [
+    ("center.name", QT_TRANSLATE_NOOP("CenterForm", "Center name")),
+    ("center.address", QT_TRANSLATE_NOOP("CenterForm", "Address (one line each)")),
+    ("center.phone", QT_TRANSLATE_NOOP("CenterForm", "Phone")),
+    ("center.timezone", QT_TRANSLATE_NOOP("CenterForm", "Time zone")),
+    ("center.country", QT_TRANSLATE_NOOP("CenterForm", "Calendar country")),
+    ("center.currency", QT_TRANSLATE_NOOP("CenterForm", "Currency")),
+    ("jasminer.warranty_months", QT_TRANSLATE_NOOP("CenterForm", "Jasminer warranty (months)")),
+    ("jomplair.warranty_months", QT_TRANSLATE_NOOP("CenterForm", "Jomplair warranty (months)")),
+]
 MULTILINE = {"center.address"}
 
 
@@ -100,7 +105,7 @@ class CenterForm(QWidget):
                 center.check({key: value})
             except UserError as exc:
                 label = self.tr(self.labels[key])
-                raise FieldError(f"{label}: {exc}", self.fields[key]) from exc
+                raise FieldError(self.tr("{0}: {1}").format(label, exc), self.fields[key]) from exc
 
     def save(self) -> None:
         """Store the values (core checks the role and audits); raises UserError when refused."""
@@ -112,7 +117,7 @@ class CenterForm(QWidget):
 class CenterPage(SettingsPage):
     """The center form as a page of the settings dialog; read-only for who may not change it."""
 
-    title = "Center"
+    title = QT_TRANSLATE_NOOP("SettingsDialog", "Center")
     shared = True
 
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:

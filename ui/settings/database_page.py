@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -34,15 +34,19 @@ def checked_url(text: str) -> str:
     if "://" not in text:
         path = Path(text).expanduser()
         if path.is_dir():
-            raise UserError(f"{text} is a folder; give the database file's name inside it.")
+            raise UserError(QCoreApplication.translate(
+                "DatabasePage", "{0} is a folder; give the database file's name inside it.").format(
+                    text))
         return str(path.resolve())
     try:
         backend = make_url(text).get_backend_name()
     except (ArgumentError, ValueError) as exc:
-        raise UserError(f"{text!r} is not a database URL ({exc}).") from exc
+        raise UserError(QCoreApplication.translate(
+            "DatabasePage", "{0} is not a database URL ({1}).").format(repr(text), exc)) from exc
     if backend not in BACKENDS:
-        raise UserError(f"{backend!r} is not a database RepairBench works with; use sqlite, "
-                        "postgresql or mysql.")
+        raise UserError(QCoreApplication.translate(
+            "DatabasePage", "{0} is not a database RepairBench works with; use sqlite, postgresql "
+            "or mysql.").format(repr(backend)))
     return text
 
 
@@ -56,14 +60,17 @@ def try_connection(url: str) -> str:
     parsed = make_url(resolved)
     if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
         # Connecting would create an empty file just for a test.
-        return f"No database file at {db.describe(resolved)} yet; it is created at the next start."
+        return QCoreApplication.translate(
+            "DatabasePage", "No database file at {0} yet; it is created at the next start.").format(
+                db.describe(resolved))
     engine = db.open_database(resolved, migrate=False)
     engine.dispose()
-    return f"Connected to {db.describe(resolved)}."
+    return QCoreApplication.translate("DatabasePage", "Connected to {0}.").format(
+        db.describe(resolved))
 
 
 class DatabasePage(SettingsPage):
-    title = "Database"
+    title = QT_TRANSLATE_NOOP("SettingsDialog", "Database")
 
     def __init__(self, current_url: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)

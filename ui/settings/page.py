@@ -20,7 +20,11 @@ class FieldError(UserError):
 
 
 class SettingsPage(QWidget):
-    """One page of the dialog. Subclasses set `title` and override `check` and `store`."""
+    """One page of the dialog. Subclasses set `title` and override `check` and `store`.
+
+    `title` is English, marked with QT_TRANSLATE_NOOP("SettingsDialog", ...); the dialog's index
+    shows it translated.
+    """
 
     title = ""
     #: Stored in the shared database (one transaction that may still be refused) rather than

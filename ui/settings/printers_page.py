@@ -5,6 +5,7 @@ The profiles are kept by ui.printing.profiles; this page only edits the list.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +24,20 @@ from core.errors import UserError
 from ui.printing.profiles import DPIS, KINDS, PrinterProfile, load_profiles, save_profiles
 from ui.settings.page import FieldError, SettingsPage
 
+# ui.printing.profiles.KINDS' descriptions, named here so that lupdate finds them (that module is
+# translated in a later wave; a kind missing here shows its English description).
+KIND_NAMES = {
+    "qt": QT_TRANSLATE_NOOP("PrintersPage",
+                            "Printer on this computer (print dialog, PDF rendered)"),
+    "raw_queue": QT_TRANSLATE_NOOP("PrintersPage", "Label printer queue (raw ZPL)"),
+    "tcp9100": QT_TRANSLATE_NOOP("PrintersPage",
+                                 "Label printer on the network, port 9100 (raw ZPL)"),
+    "pdf_file": QT_TRANSLATE_NOOP("PrintersPage", "PDF files in a folder"),
+}
+
 
 class PrintersPage(SettingsPage):
-    title = "Printers and labels"
+    title = QT_TRANSLATE_NOOP("SettingsDialog", "Printers and labels")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,15 +52,15 @@ class PrintersPage(SettingsPage):
         self.name = QLineEdit()
         self.kind = QComboBox()
         for kind, text in KINDS.items():
-            self.kind.addItem(self.tr(text), kind)
+            self.kind.addItem(self.tr(KIND_NAMES.get(kind, text)), kind)
         self.target = QComboBox()
         self.target.setEditable(True)
         self.target.addItems(QPrinterInfo.availablePrinterNames())
-        self.width = QDoubleSpinBox(suffix=" mm", decimals=1, minimum=20, maximum=300)
-        self.height = QDoubleSpinBox(suffix=" mm", decimals=1, minimum=20, maximum=400)
+        self.width = QDoubleSpinBox(suffix=self.tr(" mm"), decimals=1, minimum=20, maximum=300)
+        self.height = QDoubleSpinBox(suffix=self.tr(" mm"), decimals=1, minimum=20, maximum=400)
         self.dpi = QComboBox()
         for dpi in DPIS:
-            self.dpi.addItem(f"{dpi} dpi", dpi)
+            self.dpi.addItem(self.tr("{0} dpi").format(dpi), dpi)
         self.copies = QSpinBox(minimum=1, maximum=20)
 
         form = QFormLayout()
@@ -111,7 +123,8 @@ class PrintersPage(SettingsPage):
 
     def add_profile(self) -> None:
         taken = {p.name for p in self.profiles}
-        name = next(f"Printer {n}" for n in range(1, len(taken) + 2) if f"Printer {n}" not in taken)
+        names = (self.tr("Printer {0}").format(n) for n in range(1, len(taken) + 2))
+        name = next(n for n in names if n not in taken)
         self.profiles.append(PrinterProfile(name))
         self.list.addItem(name)
         self.list.setCurrentRow(len(self.profiles) - 1)
@@ -130,7 +143,8 @@ class PrintersPage(SettingsPage):
             try:
                 profile.validate()
                 if profile.name in seen:
-                    raise UserError(f"Two printer profiles are named {profile.name!r}.")
+                    raise UserError(self.tr("Two printer profiles are named {0}.").format(
+                        repr(profile.name)))
             except UserError as exc:
                 self.list.setCurrentRow(row)
                 raise FieldError(str(exc), self.name) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.admin.scanner_settings import ScannerSettingsPage, port_problem
@@ -9,7 +10,7 @@ from ui.settings.page import FieldError, SettingsPage
 
 
 class ScannerPage(SettingsPage):
-    title = "Scanner"
+    title = QT_TRANSLATE_NOOP("SettingsDialog", "Scanner")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import configured_language
 from ui.intake.sounds import VOLUME_KEY, VerdictSounds, configured_volume
 from ui.settings.keys import LANGUAGE, LANGUAGES, STATION_NAME
 from ui.settings.page import FieldError, SettingsPage
@@ -27,7 +28,7 @@ STATION_NAME_MAX = 64
 
 
 class StationPage(SettingsPage):
-    title = "Station"
+    title = QT_TRANSLATE_NOOP("SettingsDialog", "Station")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +38,7 @@ class StationPage(SettingsPage):
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        index = self.language.findData(str(settings.value(LANGUAGE, "en") or "en"))
+        index = self.language.findData(configured_language(settings))
         self.language.setCurrentIndex(max(index, 0))
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(0, 240)
@@ -49,7 +50,8 @@ class StationPage(SettingsPage):
         form.addRow("", QLabel(self.tr("Recorded with every scan and change made here; "
                                        "used from the next start.")))
         form.addRow(self.tr("Language"), self.language)
-        form.addRow("", QLabel(self.tr("The language applies at the next start.")))
+        form.addRow("", QLabel(self.tr("The language applies the next time RepairBench "
+                                       "starts.")))
         form.addRow(self.tr("Lock the station after"), self.idle_lock)
 
     def check(self) -> None:
@@ -69,7 +71,7 @@ class StationPage(SettingsPage):
 
 
 class SoundsPage(SettingsPage):
-    title = "Sounds"
+    title = QT_TRANSLATE_NOOP("SettingsDialog", "Sounds")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +80,7 @@ class SoundsPage(SettingsPage):
         self.volume.setValue(round(configured_volume() * 100))
         shown = QLabel()
         self.volume.valueChanged.connect(
-            lambda v: shown.setText(self.tr("muted") if v == 0 else f"{v} %"))
+            lambda v: shown.setText(self.tr("muted") if v == 0 else self.tr("{0} %").format(v)))
         self.volume.valueChanged.emit(self.volume.value())
         self._sounds: VerdictSounds | None = None
         row = QHBoxLayout()

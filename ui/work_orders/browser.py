@@ -22,6 +22,7 @@ from core.services import browse
 from core.unit_of_work import Database
 from ui.work_orders.browser_model import WorkOrderTableModel
 from ui.work_orders.service_record import ServiceRecordDialog
+from ui.work_orders.states import state_text
 
 SEARCH_DELAY_MS = 250
 
@@ -41,7 +42,7 @@ class WorkOrderBrowser(QWidget):
         self.status = QComboBox()
         self.status.addItem(self.tr("All states"), None)
         for state in WorkOrderStatus:
-            self.status.addItem(state.value.replace("_", " "), state)
+            self.status.addItem(state_text(state), state)
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -8,14 +8,33 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from core import center
 from core.services import browse
 from core.unit_of_work import Database
+from ui import i18n
 from ui.block_cache import BlockCache
+from ui.work_orders.states import service_text, state_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+# The headers of core's browse.COLUMNS, named here so that lupdate finds them.
+HEADERS = (QT_TRANSLATE_NOOP("WorkOrderColumns", "Work order"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Order number"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Customer"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Phone"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Status"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Service"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Submitted"),
+           QT_TRANSLATE_NOOP("WorkOrderColumns", "Units"))
+STATUS, SERVICE, SUBMITTED, UNITS = 4, 5, 6, 7
 
 
 class WorkOrderTableModel(QAbstractTableModel):
@@ -56,7 +75,7 @@ class WorkOrderTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(browse.COLUMNS[section][0])
+            return QCoreApplication.translate("WorkOrderColumns", browse.COLUMNS[section][0])
         return None
 
     @property
@@ -79,9 +98,16 @@ class WorkOrderTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return item.id
-        value = item.cell(index.column())
-        if index.column() == 6:
-            return center.local_time(value, self._tz)
+        column = index.column()
+        value = item.cell(column)
+        if column == SUBMITTED:
+            return i18n.date_time_text(value, self._tz)
+        if column == STATUS:
+            return state_text(value)
+        if column == SERVICE:
+            return service_text(value)
+        if column == UNITS and isinstance(value, int):
+            return i18n.number_text(value)
         return str(value) if value is not None else ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -1,0 +1,1838 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AdminWorkspace</name>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="+36"/>
+        <source>Center</source>
+        <translation>维修中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policies and products</source>
+        <translation>保修政策与产品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/repair/attachments_panel.py" line="+75"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the whole unit (filed with its parcel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+15"/>
+        <source>Open a unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Attach photos or logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attached {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a file in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No program opens {0}; it is saved at {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanner</name>
+    <message>
+        <location filename="../../ui/scanner/camera.py" line="+149"/>
+        <source>No camera found. Plug in a webcam (and allow camera access), or use a handheld scanner.</source>
+        <translation>未找到摄像头。请插入网络摄像头（并允许访问摄像头），或使用手持扫描枪。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The camera failed: {0}. Check that no other program uses it, then start it again.</source>
+        <translation>摄像头出错：{0}。请确认没有其他程序正在使用它，然后重新启动。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>CenterForm</name>
+    <message>
+        <location filename="../../ui/settings/center_form.py" line="+30"/>
+        <source>Center name</source>
+        <translation>维修中心名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address (one line each)</source>
+        <translation>地址（每行一项）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar country</source>
+        <translation>日历所属国家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jasminer warranty (months)</source>
+        <translation>Jasminer 保修期（月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jomplair warranty (months)</source>
+        <translation>Jomplair 保修期（月）</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CenterPage</name>
+    <message>
+        <location line="+21"/>
+        <source>Shared by every station. Labels and reports print the name and address; deadlines count in the time zone and the country&apos;s calendar (open windows use a new time zone from their next start).</source>
+        <translation>所有工作站共用。标签和报告会打印名称和地址；期限按时区和该国日历计算（已打开的窗口在下次启动后才使用新时区）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a supervisor or an administrator changes the center&apos;s settings; they are shown here for reference.</source>
+        <translation>只有主管或管理员可以修改维修中心的设置；此处仅供参考。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterSettingsPage</name>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="+14"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseParcelDialog</name>
+    <message>
+        <location filename="../../ui/intake/close_dialog.py" line="+35"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged box</source>
+        <translation>外箱破损</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged unit</source>
+        <translation>设备损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wet</source>
+        <translation>受潮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened before arrival</source>
+        <translation>到货前已被拆开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+50"/>
+        <source>Refuse parcel</source>
+        <translation>拒收包裹</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+50"/>
+        <source>Close parcel</source>
+        <translation>关闭包裹</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Work order:</source>
+        <translation>工单：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none matched</source>
+        <translation>无匹配工单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Condition (I4):</source>
+        <translation>到货状况（I4）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inbound carrier:</source>
+        <translation>来件承运商：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scan the carrier&apos;s barcode or type it</source>
+        <translation>扫描承运商条码或手动输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking number:</source>
+        <translation>运单号：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Units still missing:</source>
+        <translation>仍未到的设备：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by technician</source>
+        <translation>技术员拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>could not read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ({1} KB)</source>
+        <translation>{0}（{1} KB）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Photos of the parcel</source>
+        <translation>包裹照片</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWorkspace</name>
+    <message>
+        <location filename="../../ui/dashboard/workspace.py" line="+85"/>
+        <source>All policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy</source>
+        <translation type="unfinished">政策</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save this chart as a picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} to {1}: {2} parcels received, {3} refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The figures could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Picture saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../ui/settings/database_page.py" line="+37"/>
+        <source>{0} is a folder; give the database file&apos;s name inside it.</source>
+        <translation>{0} 是文件夹；请给出其中数据库文件的名称。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} is not a database URL ({1}).</source>
+        <translation>{0} 不是数据库 URL（{1}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is not a database RepairBench works with; use sqlite, postgresql or mysql.</source>
+        <translation>RepairBench 不支持数据库 {0}；请使用 sqlite、postgresql 或 mysql。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No database file at {0} yet; it is created at the next start.</source>
+        <translation>{0} 尚无数据库文件；将在下次启动时创建。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected to {0}.</source>
+        <translation>已连接到 {0}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>empty: $REPAIRBENCH_DB, else the file in your data folder; e.g. postgresql+psycopg://repair@dbserver/repairbench</source>
+        <translation>留空：使用 $REPAIRBENCH_DB，否则使用数据文件夹中的文件；例如 postgresql+psycopg://repair@dbserver/repairbench</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database URL</source>
+        <translation>数据库 URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open now</source>
+        <translation>当前打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new database is used from the next start; --db and REPAIRBENCH_DB still take precedence.</source>
+        <translation>新数据库从下次启动起使用；--db 和 REPAIRBENCH_DB 仍然优先。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Database URL: </source>
+        <translation>数据库 URL：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not connected: </source>
+        <translation>未连接：</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../ui/repair/events_panel.py" line="+67"/>
+        <source>Record date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reason: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No clock has started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} on {1} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../ui/signin.py" line="+105"/>
+        <source>RepairBench: create the administrator</source>
+        <translation>RepairBench：创建管理员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This database has no users yet. Create the administrator, who then adds the others. Passwords need at least {0} characters.</source>
+        <translation>此数据库还没有用户。请创建管理员，再由管理员添加其他用户。密码至少需要 {0} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWorkspace</name>
+    <message>
+        <location filename="../../ui/intake/bench.py" line="+103"/>
+        <source>Scan the work-order barcode to start a parcel.</source>
+        <extracomment>Item data of a checklist line: whether the unit is in.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Expected units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scans of this parcel (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry storing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a smudged number and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close parcel (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse parcel (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save slip (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Manual entry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>READY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan a work order or a serial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>⚠ SCANNER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ACCEPTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REJECTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WORK ORDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+11"/>
+        <source>⚠ NOT STORED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>{0}
+The scan {1} and those after it are kept below; press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 scan waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} scans waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying in {0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database unreachable — {0}, {1}.
+{2}
+They are kept below and stored in order as soon as the database answers; Retry tries at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>⚠ WAIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} scan(s) are not stored yet: retry them before closing the parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>NO PARCEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing scanned yet: there is no parcel to close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>refusal slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>intake slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> Missing: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PARCEL REFUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PARCEL CLOSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel {0}{1}: {2} unit(s) received.{3} Save the {4} with the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save {0} (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the work-order barcode to start the next parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>⚠ NOT CLOSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+The parcel is still open; close it again (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+49"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station: {0}   User: {1}</source>
+        <translation>工作站：{0}   用户：{1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Go to {0}</source>
+        <translation>转到{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lock station</source>
+        <translation>锁定工作站(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find a work order</source>
+        <translation>查找工单(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About RepairBench</source>
+        <translation>关于 RepairBench(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Settings saved. The station name, language and database apply the next time RepairBench starts.</source>
+        <translation>设置已保存。工作站名称、语言和数据库将在 RepairBench 下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>development</source>
+        <translation>开发版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About RepairBench</source>
+        <translation>关于 RepairBench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RepairBench {0}
+Intake and repair desk for a hardware repair center.
+
+{1}</source>
+        <translation>RepairBench {0}
+硬件维修中心的收货与维修工作台。
+
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPage</name>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="+10"/>
+        <source>Add a policy file…</source>
+        <translation>添加政策文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policies</source>
+        <translation>保修政策</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Products and their policy</source>
+        <translation>产品及其政策</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Policy file</source>
+        <translation>政策文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy files (*.toml)</source>
+        <translation>政策文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <location filename="../../ui/settings/printers_page.py" line="+30"/>
+        <source>Printer on this computer (print dialog, PDF rendered)</source>
+        <translation>本机打印机（打印对话框，PDF 渲染）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label printer queue (raw ZPL)</source>
+        <translation>标签打印机队列（原始 ZPL）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label printer on the network, port 9100 (raw ZPL)</source>
+        <translation>网络标签打印机，端口 9100（原始 ZPL）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files in a folder</source>
+        <translation>文件夹中的 PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} dpi</source>
+        <translation>{0} dpi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Profile name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer kind</source>
+        <translation>打印机类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer, queue, host:port or folder</source>
+        <translation>打印机、队列、主机:端口或文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label width</source>
+        <translation>标签宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label height</source>
+        <translation>标签高度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (ZPL)</source>
+        <translation>分辨率（ZPL）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printer {0}</source>
+        <translation>打印机 {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Two printer profiles are named {0}.</source>
+        <translation>有两个打印机配置都名为 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePdfBar</name>
+    <message>
+        <location filename="../../ui/repair/quote_pdf.py" line="+75"/>
+        <source>Save quote PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open a unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quote on screen is not saved: save it (Ctrl+S) first, so the PDF shows what the customer is asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rendering the quote…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quote could not be rendered: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quote PDF not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not save {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quote v{0} ({1}) saved to {2}. Open it with “Open PDF” ({3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the quote PDF first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No program opens PDFs here; the file is {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepairWorkspace</name>
+    <message>
+        <location filename="../../ui/repair/workspace.py" line="+83"/>
+        <source>No unit with serial {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleRequiredPage</name>
+    <message>
+        <location filename="../../ui/dashboard/workspace.py" line="-152"/>
+        <source>The dashboard needs the supervisor role (or administrator).
+Sign in with such an account to see the center&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="+24"/>
+        <source>Serial-port scanner: </source>
+        <translation>串口扫描枪：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key gap: give the longest gap between scanner keys in milliseconds, from {0} to {1}.</source>
+        <translation>按键间隔：请填写扫描枪按键之间的最长间隔（毫秒），范围 {0} 到 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSettingsPage</name>
+    <message>
+        <location filename="../../ui/admin/scanner_settings.py" line="+28"/>
+        <source>A port name has no spaces (e.g. /dev/ttyACM0 or COM3).</source>
+        <translation>端口名称不能包含空格（例如 /dev/ttyACM0 或 COM3）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none (keyboard scanner); e.g. /dev/ttyACM0 or COM3</source>
+        <translation>无（键盘式扫描枪）；例如 /dev/ttyACM0 或 COM3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan with the webcam</source>
+        <translation>使用网络摄像头扫描</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serial-port scanner</source>
+        <translation>串口扫描枪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test: scan here to see exactly what the scanner sends.</source>
+        <translation>测试：在此扫描，查看扫描枪实际发送的内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved. The intake bench uses it from its next start.</source>
+        <translation>已保存。收货工作台下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestPage</name>
+    <message>
+        <location filename="../../ui/scanner/test_page.py" line="+43"/>
+        <source>Scanner test</source>
+        <extracomment>The page is for trying a scanner, not a log: old rows go so it never grows without bound.</extracomment>
+        <translation>扫描枪测试</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a barcode. Each scan appears below as it arrived.</source>
+        <translation>请扫描条码。每次扫描都会按收到的原样显示在下方。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Raw</source>
+        <translation>原始内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbology</source>
+        <translation>码制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key gaps</source>
+        <translation>按键间隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest gap between scanner keys:</source>
+        <translation>扫描枪按键最长间隔：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Scan read.</source>
+        <translation>已读取扫描。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan read, but the slowest key gap (%1 ms) is close to the limit: raise the limit or the scanner&apos;s transmit speed.</source>
+        <translation>已读取扫描，但最慢的按键间隔（%1 毫秒）接近上限：请提高上限或扫描枪的传输速度。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan read; keys were at most %1 ms apart.</source>
+        <translation>已读取扫描；按键间隔最多 %1 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} ms (max {1})</source>
+        <translation>{0} 毫秒（最大 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScanner</name>
+    <message>
+        <location filename="../../ui/scanner/serial.py" line="+151"/>
+        <source>The scanner on {0} stopped answering (unplugged?): {1}. Plug it in again and reopen the port in settings.</source>
+        <extracomment>A line longer than this without CR/LF is not a barcode: the port is misconfigured (wrong baud rate gives endless garbage) or the device is not a scanner. Cut it off rather than grow forever.</extracomment>
+        <translation>{0} 上的扫描枪没有响应（被拔出？）：{1}。请重新插好，并在设置中重新打开端口。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanner port {0}: {1}.</source>
+        <translation>扫描枪端口 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check that the scanner is plugged in and the port name in settings is right.</source>
+        <translation>请检查扫描枪是否已插好，以及设置中的端口名称是否正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program may be using it, or this user may not access serial ports (on Linux: add the user to the &apos;dialout&apos; group).</source>
+        <translation>可能有其他程序正在使用它，或此用户无权访问串口（Linux 上：将用户加入 &apos;dialout&apos; 组）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the cable and the port settings.</source>
+        <translation>请检查线缆和端口设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the scanner port {0}: {1}. {2}</source>
+        <translation>无法打开扫描枪端口 {0}：{1}。{2}</translation>
+    </message>
+</context>
+<context>
+    <name>Service types</name>
+    <message>
+        <location filename="../../ui/work_orders/states.py" line="+34"/>
+        <source>repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replacement</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>advance replacement</source>
+        <translation>预先换货</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecord</name>
+    <message>
+        <location filename="../../ui/work_orders/service_record.py" line="+30"/>
+        <source>nothing yet</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Order number:</source>
+        <translation>订单号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted:</source>
+        <translation>提交时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service:</source>
+        <translation>服务类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email:</source>
+        <translation>电子邮件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return address:</source>
+        <translation>回寄地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault:</source>
+        <translation>故障：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units ({0})</source>
+        <translation>设备（{0}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordDialog</name>
+    <message>
+        <location line="+27"/>
+        <source>Service record {0}</source>
+        <translation>服务记录 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/center_form.py" line="-13"/>
+        <source>Center</source>
+        <translation>维修中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/database_page.py" line="-48"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="+38"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printers_page.py" line="-106"/>
+        <source>Printers and labels</source>
+        <translation>打印机与标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="-14"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/station_page.py" line="+31"/>
+        <source>Station</source>
+        <extracomment>The database keeps at most this many characters of a station&apos;s name with each record.</extracomment>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sounds</source>
+        <translation>声音</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsOverlay</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="+27"/>
+        <source>Everywhere</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>(no description)</source>
+        <translation>（无说明）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: a key or a word</source>
+        <translation>筛选：按键或字词</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close this list</source>
+        <translation>关闭此列表</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin.py" line="-77"/>
+        <source>RepairBench: station locked</source>
+        <translation>RepairBench：工作站已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RepairBench: sign in</source>
+        <translation>RepairBench：登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The station was locked after a pause. {0}, enter your password to go on.</source>
+        <translation>工作站因闲置已锁定。{0}，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Only {0} can unlock this station.</source>
+        <translation>只有 {0} 可以解锁此工作站。</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsPage</name>
+    <message>
+        <location filename="../../ui/settings/station_page.py" line="+9"/>
+        <source>muted</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Verdict sound volume</source>
+        <translation>判定提示音音量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play ACCEPTED</source>
+        <translation>试听“接收”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play REJECTED</source>
+        <translation>试听“拒收”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This computer has no working sound output.</source>
+        <translation>此电脑没有可用的音频输出。</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../../ui/work_orders/states.py" line="-23"/>
+        <source>awaiting parcel</source>
+        <translation>待收包裹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly received</source>
+        <translation>部分收货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly shipped</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in diagnosis</source>
+        <translation>检测中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quote sent</source>
+        <translation>已发报价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quote accepted</source>
+        <translation>报价已确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return unrepaired</source>
+        <translation>未修退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replacement</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>testing</source>
+        <translation>测试中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ready to ship</source>
+        <translation>待发货</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../ui/settings/station_page.py" line="-64"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded with every scan and change made here; used from the next start.</source>
+        <translation>随此处的每次扫描和修改一起记录；下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language applies the next time RepairBench starts.</source>
+        <translation>语言将在 RepairBench 下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock the station after</source>
+        <translation>闲置多久后锁定工作站</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Station name: a station needs a name; it is recorded with every scan.</source>
+        <translation>工作站名称：工作站必须有名称，每次扫描都会记录它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station name: at most {0} characters.</source>
+        <translation>工作站名称：最多 {0} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../ui/repair/unit_page.py" line="+131"/>
+        <source>Irreparable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason (supervisor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Condition on arrival: {0}
+Photos: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <source>Save a quote first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no quote to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderBrowser</name>
+    <message>
+        <location filename="../../ui/work_orders/browser.py" line="+40"/>
+        <source>Search work order, order number, serial, customer name or phone</source>
+        <translation>搜索工单、订单号、序列号、客户姓名或电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>共 %n 张工单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderColumns</name>
+    <message>
+        <location filename="../../ui/work_orders/browser_model.py" line="+29"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>设备数</translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="-129"/>
+        <source>Intake</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1838 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AdminWorkspace</name>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="+36"/>
+        <source>Center</source>
+        <translation>維修中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policies and products</source>
+        <translation>保固政策與產品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanner</source>
+        <translation>掃描器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/repair/attachments_panel.py" line="+75"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the whole unit (filed with its parcel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+15"/>
+        <source>Open a unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Attach photos or logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attached {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a file in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No program opens {0}; it is saved at {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanner</name>
+    <message>
+        <location filename="../../ui/scanner/camera.py" line="+149"/>
+        <source>No camera found. Plug in a webcam (and allow camera access), or use a handheld scanner.</source>
+        <translation>找不到攝影機。請接上網路攝影機（並允許存取攝影機），或使用手持掃描器。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The camera failed: {0}. Check that no other program uses it, then start it again.</source>
+        <translation>攝影機發生錯誤：{0}。請確認沒有其他程式正在使用它，然後重新啟動。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown error</source>
+        <translation>未知錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>CenterForm</name>
+    <message>
+        <location filename="../../ui/settings/center_form.py" line="+30"/>
+        <source>Center name</source>
+        <translation>維修中心名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address (one line each)</source>
+        <translation>地址（每行一項）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar country</source>
+        <translation>行事曆所屬國家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>幣別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jasminer warranty (months)</source>
+        <translation>Jasminer 保固期（月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jomplair warranty (months)</source>
+        <translation>Jomplair 保固期（月）</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CenterPage</name>
+    <message>
+        <location line="+21"/>
+        <source>Shared by every station. Labels and reports print the name and address; deadlines count in the time zone and the country&apos;s calendar (open windows use a new time zone from their next start).</source>
+        <translation>所有工作站共用。標籤與報告會列印名稱和地址；期限依時區及該國行事曆計算（已開啟的視窗要在下次啟動後才會使用新時區）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a supervisor or an administrator changes the center&apos;s settings; they are shown here for reference.</source>
+        <translation>只有主管或管理員可以修改維修中心的設定；此處僅供參考。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterSettingsPage</name>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="+14"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseParcelDialog</name>
+    <message>
+        <location filename="../../ui/intake/close_dialog.py" line="+35"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged box</source>
+        <translation>外箱破損</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged unit</source>
+        <translation>設備損壞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wet</source>
+        <translation>受潮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened before arrival</source>
+        <translation>到貨前已被拆開</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+50"/>
+        <source>Refuse parcel</source>
+        <translation>拒收包裹</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+50"/>
+        <source>Close parcel</source>
+        <translation>關閉包裹</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Work order:</source>
+        <translation>工單：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none matched</source>
+        <translation>無相符工單</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Condition (I4):</source>
+        <translation>到貨狀況（I4）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inbound carrier:</source>
+        <translation>來件貨運業者：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scan the carrier&apos;s barcode or type it</source>
+        <translation>掃描貨運業者條碼或手動輸入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking number:</source>
+        <translation>追蹤號碼：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes:</source>
+        <translation>備註：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add photos…</source>
+        <translation>新增照片…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Units still missing:</source>
+        <translation>仍未到的設備：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by technician</source>
+        <translation>技術人員拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>could not read {0}: {1}</source>
+        <translation>無法讀取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ({1} KB)</source>
+        <translation>{0}（{1} KB）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Photos of the parcel</source>
+        <translation>包裹照片</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWorkspace</name>
+    <message>
+        <location filename="../../ui/dashboard/workspace.py" line="+85"/>
+        <source>All policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy</source>
+        <translation type="unfinished">政策</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save this chart as a picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} to {1}: {2} parcels received, {3} refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The figures could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Picture saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../ui/settings/database_page.py" line="+37"/>
+        <source>{0} is a folder; give the database file&apos;s name inside it.</source>
+        <translation>{0} 是資料夾；請提供其中資料庫檔案的名稱。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} is not a database URL ({1}).</source>
+        <translation>{0} 不是資料庫 URL（{1}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is not a database RepairBench works with; use sqlite, postgresql or mysql.</source>
+        <translation>RepairBench 不支援資料庫 {0}；請使用 sqlite、postgresql 或 mysql。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No database file at {0} yet; it is created at the next start.</source>
+        <translation>{0} 尚無資料庫檔案；將在下次啟動時建立。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected to {0}.</source>
+        <translation>已連線到 {0}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>empty: $REPAIRBENCH_DB, else the file in your data folder; e.g. postgresql+psycopg://repair@dbserver/repairbench</source>
+        <translation>留空：使用 $REPAIRBENCH_DB，否則使用資料夾中的檔案；例如 postgresql+psycopg://repair@dbserver/repairbench</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database URL</source>
+        <translation>資料庫 URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open now</source>
+        <translation>目前開啟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new database is used from the next start; --db and REPAIRBENCH_DB still take precedence.</source>
+        <translation>新資料庫從下次啟動起使用；--db 與 REPAIRBENCH_DB 仍然優先。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Database URL: </source>
+        <translation>資料庫 URL：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testing the connection…</source>
+        <translation>正在測試連線…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not connected: </source>
+        <translation>未連線：</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../ui/repair/events_panel.py" line="+67"/>
+        <source>Record date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reason: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No clock has started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} on {1} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../ui/signin.py" line="+105"/>
+        <source>RepairBench: create the administrator</source>
+        <translation>RepairBench：建立管理員</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This database has no users yet. Create the administrator, who then adds the others. Passwords need at least {0} characters.</source>
+        <translation>此資料庫尚無使用者。請建立管理員，再由管理員新增其他使用者。密碼至少需要 {0} 個字元。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次輸入密碼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create administrator</source>
+        <translation>建立管理員</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords differ.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWorkspace</name>
+    <message>
+        <location filename="../../ui/intake/bench.py" line="+103"/>
+        <source>Scan the work-order barcode to start a parcel.</source>
+        <extracomment>Item data of a checklist line: whether the unit is in.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Expected units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scans of this parcel (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry storing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a smudged number and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close parcel (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse parcel (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save slip (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Manual entry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>READY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan a work order or a serial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>⚠ SCANNER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ACCEPTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REJECTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WORK ORDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+11"/>
+        <source>⚠ NOT STORED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>{0}
+The scan {1} and those after it are kept below; press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 scan waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} scans waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying in {0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database unreachable — {0}, {1}.
+{2}
+They are kept below and stored in order as soon as the database answers; Retry tries at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>⚠ WAIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} scan(s) are not stored yet: retry them before closing the parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>NO PARCEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing scanned yet: there is no parcel to close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>refusal slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>intake slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> Missing: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PARCEL REFUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PARCEL CLOSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel {0}{1}: {2} unit(s) received.{3} Save the {4} with the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save {0} (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the work-order barcode to start the next parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>⚠ NOT CLOSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+The parcel is still open; close it again (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+49"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Database: {0}</source>
+        <translation>資料庫：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station: {0}   User: {1}</source>
+        <translation>工作站：{0}   使用者：{1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Go to {0}</source>
+        <translation>前往{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lock station</source>
+        <translation>鎖定工作站(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find a work order</source>
+        <translation>尋找工單(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About RepairBench</source>
+        <translation>關於 RepairBench(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Settings saved. The station name, language and database apply the next time RepairBench starts.</source>
+        <translation>設定已儲存。工作站名稱、語言與資料庫將在 RepairBench 下次啟動時生效。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>development</source>
+        <translation>開發版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About RepairBench</source>
+        <translation>關於 RepairBench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RepairBench {0}
+Intake and repair desk for a hardware repair center.
+
+{1}</source>
+        <translation>RepairBench {0}
+硬體維修中心的收貨與維修工作台。
+
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPage</name>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="+10"/>
+        <source>Add a policy file…</source>
+        <translation>新增政策檔案…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policies</source>
+        <translation>保固政策</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Model</source>
+        <translation>型號</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Products and their policy</source>
+        <translation>產品及其政策</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Policy file</source>
+        <translation>政策檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy files (*.toml)</source>
+        <translation>政策檔案 (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read {0}: {1}</source>
+        <translation>無法讀取 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <location filename="../../ui/settings/printers_page.py" line="+30"/>
+        <source>Printer on this computer (print dialog, PDF rendered)</source>
+        <translation>本機印表機（列印對話框，PDF 算繪）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label printer queue (raw ZPL)</source>
+        <translation>標籤印表機佇列（原始 ZPL）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label printer on the network, port 9100 (raw ZPL)</source>
+        <translation>網路標籤印表機，連接埠 9100（原始 ZPL）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files in a folder</source>
+        <translation>資料夾中的 PDF 檔案</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source> mm</source>
+        <translation> 公釐</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} dpi</source>
+        <translation>{0} dpi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Profile name</source>
+        <translation>設定檔名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer kind</source>
+        <translation>印表機類型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer, queue, host:port or folder</source>
+        <translation>印表機、佇列、主機:連接埠或資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label width</source>
+        <translation>標籤寬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label height</source>
+        <translation>標籤高度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (ZPL)</source>
+        <translation>解析度（ZPL）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份數</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>(no name)</source>
+        <translation>（無名稱）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printer {0}</source>
+        <translation>印表機 {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Two printer profiles are named {0}.</source>
+        <translation>有兩個印表機設定檔都命名為 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePdfBar</name>
+    <message>
+        <location filename="../../ui/repair/quote_pdf.py" line="+75"/>
+        <source>Save quote PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open a unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quote on screen is not saved: save it (Ctrl+S) first, so the PDF shows what the customer is asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rendering the quote…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quote could not be rendered: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quote PDF not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not save {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quote v{0} ({1}) saved to {2}. Open it with “Open PDF” ({3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the quote PDF first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No program opens PDFs here; the file is {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepairWorkspace</name>
+    <message>
+        <location filename="../../ui/repair/workspace.py" line="+83"/>
+        <source>No unit with serial {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleRequiredPage</name>
+    <message>
+        <location filename="../../ui/dashboard/workspace.py" line="-152"/>
+        <source>The dashboard needs the supervisor role (or administrator).
+Sign in with such an account to see the center&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="+24"/>
+        <source>Serial-port scanner: </source>
+        <translation>序列埠掃描器：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key gap: give the longest gap between scanner keys in milliseconds, from {0} to {1}.</source>
+        <translation>按鍵間隔：請填寫掃描器按鍵之間的最長間隔（毫秒），範圍 {0} 到 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSettingsPage</name>
+    <message>
+        <location filename="../../ui/admin/scanner_settings.py" line="+28"/>
+        <source>A port name has no spaces (e.g. /dev/ttyACM0 or COM3).</source>
+        <translation>連接埠名稱不能包含空格（例如 /dev/ttyACM0 或 COM3）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none (keyboard scanner); e.g. /dev/ttyACM0 or COM3</source>
+        <translation>無（鍵盤式掃描器）；例如 /dev/ttyACM0 或 COM3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan with the webcam</source>
+        <translation>使用網路攝影機掃描</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serial-port scanner</source>
+        <translation>序列埠掃描器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baud rate</source>
+        <translation>鮑率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test: scan here to see exactly what the scanner sends.</source>
+        <translation>測試：在此掃描，查看掃描器實際送出的內容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved. The intake bench uses it from its next start.</source>
+        <translation>已儲存。收貨工作台下次啟動時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestPage</name>
+    <message>
+        <location filename="../../ui/scanner/test_page.py" line="+43"/>
+        <source>Scanner test</source>
+        <extracomment>The page is for trying a scanner, not a log: old rows go so it never grows without bound.</extracomment>
+        <translation>掃描器測試</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a barcode. Each scan appears below as it arrived.</source>
+        <translation>請掃描條碼。每次掃描都會依收到的原樣顯示在下方。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Raw</source>
+        <translation>原始內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbology</source>
+        <translation>條碼類型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key gaps</source>
+        <translation>按鍵間隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest gap between scanner keys:</source>
+        <translation>掃描器按鍵最長間隔：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>keyboard</source>
+        <translation>鍵盤</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Scan read.</source>
+        <translation>已讀取掃描。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan read, but the slowest key gap (%1 ms) is close to the limit: raise the limit or the scanner&apos;s transmit speed.</source>
+        <translation>已讀取掃描，但最慢的按鍵間隔（%1 毫秒）接近上限：請提高上限或掃描器的傳輸速度。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan read; keys were at most %1 ms apart.</source>
+        <translation>已讀取掃描；按鍵間隔最多 %1 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} ms (max {1})</source>
+        <translation>{0} 毫秒（最大 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScanner</name>
+    <message>
+        <location filename="../../ui/scanner/serial.py" line="+151"/>
+        <source>The scanner on {0} stopped answering (unplugged?): {1}. Plug it in again and reopen the port in settings.</source>
+        <extracomment>A line longer than this without CR/LF is not a barcode: the port is misconfigured (wrong baud rate gives endless garbage) or the device is not a scanner. Cut it off rather than grow forever.</extracomment>
+        <translation>{0} 上的掃描器沒有回應（被拔除？）：{1}。請重新插好，並在設定中重新開啟連接埠。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanner port {0}: {1}.</source>
+        <translation>掃描器連接埠 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check that the scanner is plugged in and the port name in settings is right.</source>
+        <translation>請檢查掃描器是否已插好，以及設定中的連接埠名稱是否正確。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program may be using it, or this user may not access serial ports (on Linux: add the user to the &apos;dialout&apos; group).</source>
+        <translation>可能有其他程式正在使用它，或此使用者無權存取序列埠（Linux 上：將使用者加入 &apos;dialout&apos; 群組）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the cable and the port settings.</source>
+        <translation>請檢查線材與連接埠設定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the scanner port {0}: {1}. {2}</source>
+        <translation>無法開啟掃描器連接埠 {0}：{1}。{2}</translation>
+    </message>
+</context>
+<context>
+    <name>Service types</name>
+    <message>
+        <location filename="../../ui/work_orders/states.py" line="+34"/>
+        <source>repair</source>
+        <translation>維修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return</source>
+        <translation>退貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replacement</source>
+        <translation>換貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>advance replacement</source>
+        <translation>預先換貨</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecord</name>
+    <message>
+        <location filename="../../ui/work_orders/service_record.py" line="+30"/>
+        <source>nothing yet</source>
+        <translation>尚無紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>優先等級：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Order number:</source>
+        <translation>訂單號碼：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted:</source>
+        <translation>提交時間：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service:</source>
+        <translation>服務類型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>客戶：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>電話：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email:</source>
+        <translation>電子郵件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return address:</source>
+        <translation>回寄地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault:</source>
+        <translation>故障：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units ({0})</source>
+        <translation>設備（{0}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>歷程紀錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>型號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>產品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收貨時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>出貨時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warranty</source>
+        <translation>保固</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>事項</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordDialog</name>
+    <message>
+        <location line="+27"/>
+        <source>Service record {0}</source>
+        <translation>服務紀錄 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/center_form.py" line="-13"/>
+        <source>Center</source>
+        <translation>維修中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/database_page.py" line="-48"/>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="+38"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printers_page.py" line="-106"/>
+        <source>Printers and labels</source>
+        <translation>印表機與標籤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="-14"/>
+        <source>Scanner</source>
+        <translation>掃描器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/station_page.py" line="+31"/>
+        <source>Station</source>
+        <extracomment>The database keeps at most this many characters of a station&apos;s name with each record.</extracomment>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sounds</source>
+        <translation>聲音</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsOverlay</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="+27"/>
+        <source>Everywhere</source>
+        <translation>全域</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>(no description)</source>
+        <translation>（無說明）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: a key or a word</source>
+        <translation>篩選：按鍵或字詞</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close this list</source>
+        <translation>關閉此清單</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin.py" line="-77"/>
+        <source>RepairBench: station locked</source>
+        <translation>RepairBench：工作站已鎖定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RepairBench: sign in</source>
+        <translation>RepairBench：登入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The station was locked after a pause. {0}, enter your password to go on.</source>
+        <translation>工作站因閒置已鎖定。{0}，請輸入密碼繼續。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Only {0} can unlock this station.</source>
+        <translation>只有 {0} 可以解鎖此工作站。</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsPage</name>
+    <message>
+        <location filename="../../ui/settings/station_page.py" line="+9"/>
+        <source>muted</source>
+        <translation>靜音</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Verdict sound volume</source>
+        <translation>判定提示音音量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play ACCEPTED</source>
+        <translation>試聽「接收」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play REJECTED</source>
+        <translation>試聽「拒收」</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This computer has no working sound output.</source>
+        <translation>此電腦沒有可用的音訊輸出。</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../../ui/work_orders/states.py" line="-23"/>
+        <source>awaiting parcel</source>
+        <translation>待收包裹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly received</source>
+        <translation>部分收貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received</source>
+        <translation>已收貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly shipped</source>
+        <translation>部分出貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shipped</source>
+        <translation>已出貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>已結案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in diagnosis</source>
+        <translation>檢測中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quote sent</source>
+        <translation>已送出報價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quote accepted</source>
+        <translation>報價已確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in repair</source>
+        <translation>維修中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return unrepaired</source>
+        <translation>未修退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replacement</source>
+        <translation>換貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return refund</source>
+        <translation>退貨退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>testing</source>
+        <translation>測試中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ready to ship</source>
+        <translation>待出貨</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../ui/settings/station_page.py" line="-64"/>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station name</source>
+        <translation>工作站名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded with every scan and change made here; used from the next start.</source>
+        <translation>隨此處的每次掃描與修改一併記錄；下次啟動時生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language applies the next time RepairBench starts.</source>
+        <translation>語言將在 RepairBench 下次啟動時生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock the station after</source>
+        <translation>閒置多久後鎖定工作站</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Station name: a station needs a name; it is recorded with every scan.</source>
+        <translation>工作站名稱：工作站必須有名稱，每次掃描都會記錄它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station name: at most {0} characters.</source>
+        <translation>工作站名稱：最多 {0} 個字元。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../ui/repair/unit_page.py" line="+131"/>
+        <source>Irreparable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason (supervisor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Condition on arrival: {0}
+Photos: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <source>Save a quote first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no quote to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderBrowser</name>
+    <message>
+        <location filename="../../ui/work_orders/browser.py" line="+40"/>
+        <source>Search work order, order number, serial, customer name or phone</source>
+        <translation>搜尋工單、訂單號碼、序號、客戶姓名或電話</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All states</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>共 %n 張工單</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderColumns</name>
+    <message>
+        <location filename="../../ui/work_orders/browser_model.py" line="+29"/>
+        <source>Work order</source>
+        <translation>工單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>訂單號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服務類型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>提交時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>設備數</translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="-129"/>
+        <source>Intake</source>
+        <translation>收貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation>維修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>出貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard</source>
+        <translation>儀表板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders</source>
+        <translation>工單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+</context>
+</TS>
