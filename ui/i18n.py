@@ -95,7 +95,8 @@ def _fresh(qm: Path, ts: Path) -> bool:
     return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
 
 
-def compiled_catalogue(language: str, folder: Path | None = None) -> Path | None:
+def compiled_catalogue(language: str, folder: Path | None = None,
+                       cache: Path | None = None) -> Path | None:
     """The .qm of `language`: the one `make` built beside its .ts, else one compiled now into
     the user cache folder (a checkout run without make, a wheel built without the .qm files).
 
@@ -108,8 +109,9 @@ def compiled_catalogue(language: str, folder: Path | None = None) -> Path | None
     beside = ts.with_suffix(".qm")
     if _fresh(beside, ts):
         return beside
-    cached = Path(platformdirs.user_cache_dir("RepairBench", appauthor=False)) / "translations" \
-        / beside.name
+    cache = cache if cache is not None else Path(
+        platformdirs.user_cache_dir("RepairBench", appauthor=False)) / "translations"
+    cached = cache / beside.name
     if _fresh(cached, ts):
         return cached
     try:

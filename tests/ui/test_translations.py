@@ -93,13 +93,20 @@ def test_the_translated_screens_are_named_as_they_are() -> None:
     assert all((ROOT / path).exists() for path in TRANSLATED)
 
 
-def test_the_catalogues_compile_and_load(tmp_path: Path) -> None:
+def test_the_catalogues_compile_at_start_when_make_did_not(tmp_path: Path) -> None:
+    sources, cache = tmp_path / "translations", tmp_path / "cache"
+    sources.mkdir()
     for language in CHINESE:
         ts = FOLDER / f"repairbench_{language}.ts"
-        (tmp_path / ts.name).write_bytes(ts.read_bytes())
-        qm = i18n.compiled_catalogue(language, tmp_path)
-        assert qm is not None and qm.stat().st_size > 10_000, language
-    assert i18n.compiled_catalogue("fr", tmp_path) is None
+        (sources / ts.name).write_bytes(ts.read_bytes())
+        qm = i18n.compiled_catalogue(language, sources, cache)
+        assert qm is not None and qm.parent == cache and qm.stat().st_size > 10_000, language
+        # Compiled once: the next start takes the same file.
+        assert i18n.compiled_catalogue(language, sources, cache) == qm
+    assert i18n.compiled_catalogue("fr", sources, cache) is None
+    # A .ts that lrelease cannot read leaves the screens in English instead of failing.
+    (sources / "repairbench_xx.ts").write_text("<TS><context>", encoding="utf-8")
+    assert i18n.compiled_catalogue("xx", sources, cache) is None
 
 
 @pytest.fixture

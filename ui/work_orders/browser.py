@@ -72,7 +72,8 @@ class WorkOrderBrowser(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_summary)
         self.apply_filters()
-        for column, width in enumerate((150, 130, 160, 130, 120, 130, 130, 50)):
+        # Wide enough for a Chinese date and time (2026/3/14 上午10:42).
+        for column, width in enumerate((150, 130, 160, 130, 120, 130, 160, 60)):
             self.table.setColumnWidth(column, width)
 
     def apply_filters(self) -> None:
