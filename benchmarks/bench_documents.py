@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
         ("label PDF, one file each", labels, lambda i: render_label_pdf(label(i))),
         ("label ZPL 203 dpi", labels, lambda i: render_label_zpl(label(i))),
         ("label ZPL 300 dpi", labels, lambda i: render_label_zpl(label(i), dpi=300)),
+        ("label ZPL 203 dpi, printer's CJK font", labels,
+         lambda i: render_label_zpl(label(i), printer_font="E:SIMSUN.TTF")),
         ("label ZPL 203 dpi, ASCII only", labels, lambda i: render_label_zpl(ascii_label(i))),
         ("repair report (3 units x 10 findings)", reports, lambda i: render_report_pdf(report(i))),
     ])
