@@ -76,8 +76,7 @@ def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database,  # ty
     qtbot.waitActive(ws)
     page = ws.page
     ws.open_serial("JM-1")
-    page.tabs.setCurrentIndex(0)
-    page.intake_files.setFocus()
+    ws.table.setFocus()  # where a click in the queue leaves it: the tab keys still work
     _press(qtbot, ws, "Alt+3", lambda: page.cause.hasFocus())
     _press(qtbot, ws, "Ctrl+Shift+D",
            lambda: _status(catalogue, uid) == UnitStatus.IN_DIAGNOSIS)

@@ -6,6 +6,7 @@ a refusal (`UserError`) is shown in the message line and nothing is changed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 from core.errors import UserError
 from core.findings import template_for
 from core.models import UnitStatus
+from core.policies.deadlines import Deadline
 from core.services import repair, repair_queues, repair_quotes
 from core.unit_of_work import Actor, Database
 from ui.repair.attachments_panel import AttachmentsPanel
+from ui.repair.events_panel import EventsPanel
 from ui.repair.quote_pdf import QuotePdfBar
 
 OUT_OF_LIMIT = "background: #ffd6d6; color: #a00000;"
@@ -71,16 +74,20 @@ class UnitPage(QWidget):
         self._build_diagnosis()
         self._build_quote()
         self._build_repair()
+        self.events = EventsPanel(self._db, self._actor)
+        self.events.message.connect(self.message.setText)
+        self.events.recorded.connect(self._events_recorded)
         self.history = QPlainTextEdit(readOnly=True)
         tabs = (("Intake", self._stack(self.intake_label, self.intake_files)),
                 ("Findings", self._stack(self.findings, self.finding_files)),
                 ("Diagnosis", self.diagnosis_tab), ("Quote", self.quote_tab),
-                ("Repair", self.repair_tab), ("History", self.history))
+                ("Repair", self.repair_tab), ("Returns && replacement", self.events),
+                ("History", self.history))
         for number, (title, widget) in enumerate(tabs, 1):
             self.tabs.addTab(widget, self.tr(title))
-            # Alt+number shows a tab (Ctrl+number already switches workspaces).
+            # Alt+number shows a tab (Ctrl+number already switches workspaces), wherever the
+            # focus is in the window while the page is shown: after a scan it is on the queue.
             key = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             key.activated.connect(lambda i=number - 1: self.show_tab(i))
 
     # --- building ---------------------------------------------------------------------------
@@ -111,7 +118,7 @@ class UnitPage(QWidget):
         """Show a tab and put the cursor in its first field, ready for typing."""
         self.tabs.setCurrentIndex(index)
         first = {1: next(iter(self.value_edits.values()), None), 2: self.cause,
-                 3: self.line_edits[0][0], 4: self.action_text}.get(index)
+                 3: self.line_edits[0][0], 4: self.action_text, 5: self.events.kind}.get(index)
         if first is not None:
             first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -186,8 +193,9 @@ class UnitPage(QWidget):
         with self._db.uow() as uow:
             view = repair_queues.unit_view(uow, unit_id)
         self.view = view
+        deadlines = self.events.set_unit(unit_id)
         self.title.setText(f"<b>{view.serial}</b>  {view.model}  ·  {view.work_order}  ·  "
-                           f"{view.status.replace('_', ' ')}")
+                           f"{view.status.replace('_', ' ')}{_next_due(deadlines, view.serial)}")
         self.intake_label.setText(self.tr("Condition on arrival: {0}\nPhotos: {1}").format(
             view.condition or "-", view.photos))
         self._fill_findings(view)
@@ -256,6 +264,13 @@ class UnitPage(QWidget):
 
     def quote_unsaved(self) -> bool:
         return self._edit_texts() != self._quote_texts
+
+    def _events_recorded(self) -> None:
+        if self.unit_id is not None:
+            text = self.message.text()
+            self.show_unit(self.unit_id)
+            self.changed.emit(self.unit_id)  # the due queue may change
+            self.message.setText(text)
 
     def _files_changed(self) -> None:
         if self.unit_id is not None:
@@ -368,3 +383,14 @@ class UnitPage(QWidget):
 def _plain(value: object) -> str:
     """A stored number as the technician would type it: 1200, 2.5 (no trailing zeros)."""
     return format(Decimal(str(value)).normalize(), "f")
+
+
+def _next_due(deadlines: list[Deadline], serial: str) -> str:
+    """The unit's first dated deadline for the title line ("" when none has started)."""
+    mine = [d for d in deadlines if d.due is not None and d.serial in (None, serial)
+            and d.problem is None]
+    if not mine:
+        return ""
+    d = mine[0]  # deadlines come sorted, earliest first
+    due = d.due.date() if isinstance(d.due, dt.datetime) else d.due
+    return f"  ·  next due {due} ({d.rule} {d.kind.replace('_', ' ')})"
