@@ -128,6 +128,8 @@ class Customer(Base):
     company: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="", index=True)
     email: Mapped[str] = mapped_column(String(200), default="")
+    # Language of the documents printed for this customer (en, zh_CN, zh_TW); None: the center's.
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
     work_orders: Mapped[list[WorkOrder]] = relationship(back_populates="customer")
 
@@ -271,15 +273,19 @@ class Scan(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_order.id"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    # Chosen by the station before the first attempt, so a retry after a lost commit
+    # acknowledgement finds the verdict already stored instead of storing a second one.
+    client_scan_id: Mapped[str | None] = mapped_column(String(36), nullable=True, unique=True)
 
 
 class Attachment(Base):
-    """A photo or log file attached to a parcel intake or a finding."""
+    """A photo or log file attached to a parcel intake, a unit or a finding."""
 
     __tablename__ = "attachment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     intake_id: Mapped[int | None] = mapped_column(ForeignKey("parcel_intake.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     finding_id: Mapped[int | None] = mapped_column(ForeignKey("finding.id"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
