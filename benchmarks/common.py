@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -18,25 +20,37 @@ MILLION = 1_000_000
 
 
 def million_db(work_orders: int = MILLION) -> Path:
-    """The demo database with `work_orders` work orders, built once and kept in .cache/."""
+    """The demo database with `work_orders` work orders, built once and kept in .cache/.
+
+    Several benchmark runs may start on a clean checkout at once: the first builds the database
+    under a lock, the others wait for it rather than build (and delete) the same file.
+    """
     work_orders = int(os.environ.get("REPAIRBENCH_BENCH_WORK_ORDERS", work_orders))
     path = CACHE / f"demo-{work_orders}.db"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.db")
-        for leftover in CACHE.glob(partial.name + "*"):
-            leftover.unlink()
-        start = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo",
-                        "--work-orders", str(work_orders)], check=True)
-        print(f"built {path.name} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        import sqlite3
-
-        conn = sqlite3.connect(partial)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        shutil.move(partial, path)
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f"{path.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            _build(path, work_orders)
     return path
+
+
+def _build(path: Path, work_orders: int) -> None:
+    partial = path.with_suffix(".partial.db")
+    for leftover in CACHE.glob(partial.name + "*"):  # an interrupted build's
+        leftover.unlink()
+    print(f"building {path.name} (once; it is kept in {CACHE.relative_to(ROOT)}/) ...",
+          file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo",
+                    "--work-orders", str(work_orders)], check=True)
+    print(f"built {path.name} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    conn = sqlite3.connect(partial)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.move(partial, path)
 
 
 def timed(func: Callable[[], object], repeat: int = 1) -> list[float]:
