@@ -23,7 +23,7 @@ CATALOGUE: dict[str, Mapping[str, str]] = {}
 
 # The modules whose wording the catalogue holds; imported on first use so that asking for a key
 # never depends on which module happened to be imported first.
-_SOURCES = ("core.policies.explain", "core.intake_rules")
+_SOURCES = ("core.policies.explain", "core.intake_rules", "core.services.parcel_returns")
 
 
 def add(entries: Mapping[str, Mapping[str, str]]) -> None:

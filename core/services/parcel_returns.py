@@ -1,0 +1,237 @@
+"""Parcels refused at intake going back to their sender (rule S3).
+
+A refused parcel waits at the shipping table until a clerk sends it back with its refusal slip.
+The return is stored as one more scan of the parcel: the outbound waybill the clerk scanned, with
+verdict `returned`, the carrier and the address it went to. The scan carries a key derived from
+the parcel (`client_scan_id`, unique), so the database itself keeps a parcel from being returned
+twice even when two clerks press at the same moment. Nothing about the refusal is overwritten: the
+parcel keeps its inbound carrier, tracking number, reasons and notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.exc import IntegrityError
+
+from core import messages
+from core.audit import Change, record
+from core.errors import UserError
+from core.models import Customer, ParcelIntake, Scan, User, WorkOrder, utcnow
+from core.permissions import Role, require
+from core.services.shipping import address_text
+from core.unit_of_work import UnitOfWork
+
+__all__ = ["RETURNED", "ReturnRefused", "ReturnedParcel", "WaitingReturn", "count_waiting",
+           "return_address", "return_to_sender", "returned", "waiting_returns"]
+
+#: The verdict of the scan that records a parcel's return to its sender.
+RETURNED = "returned"
+_TRACKING = re.compile(r"[\x21-\x7e]{4,64}")
+_ADDRESS_MAX = 500
+
+messages.add({
+    "return.not_refused": {
+        "en": "Parcel {parcel} was not refused at intake, so it does not go back to its sender.",
+        "zh_CN": "包裹 {parcel} 在收货时未被拒收，因此不退回寄件人。",
+        "zh_TW": "包裹 {parcel} 在收貨時未被拒收，因此不退回寄件人。",
+    },
+    "return.no_parcel": {
+        "en": "There is no parcel {parcel}; refresh the list.",
+        "zh_CN": "没有包裹 {parcel}；请刷新列表。",
+        "zh_TW": "沒有包裹 {parcel}；請重新整理清單。",
+    },
+    "return.already": {
+        "en": "Parcel {parcel} was already returned to its sender by {user} on {at} "
+              "({carrier} {tracking}); nothing was changed.",
+        "zh_CN": "包裹 {parcel} 已由 {user} 于 {at} 退回寄件人（{carrier} {tracking}）；未作任何更改。",
+        "zh_TW": "包裹 {parcel} 已由 {user} 於 {at} 退回寄件人（{carrier} {tracking}）；未作任何變更。",
+    },
+    "return.raced": {
+        "en": "Another clerk returned parcel {parcel} to its sender just now; nothing was "
+              "changed here. Refresh the list.",
+        "zh_CN": "另一位发货员刚刚已将包裹 {parcel} 退回寄件人；此处未作任何更改。请刷新列表。",
+        "zh_TW": "另一位出貨員剛剛已將包裹 {parcel} 退回寄件人；此處未作任何變更。請重新整理清單。",
+    },
+    "return.bad_tracking": {
+        "en": "{tracking!r} is not a tracking number: scan the carrier's waybill barcode "
+              "(4-64 letters and digits, no spaces).",
+        "zh_CN": "{tracking!r} 不是运单号：请扫描承运商运单上的条码（4-64 个字母或数字，不含空格）。",
+        "zh_TW": "{tracking!r} 不是運單號：請掃描承運商運單上的條碼（4-64 個字母或數字，不含空格）。",
+    },
+    "return.no_carrier": {
+        "en": "Choose the carrier that takes parcel {parcel} back.",
+        "zh_CN": "请选择将包裹 {parcel} 退回的承运商。",
+        "zh_TW": "請選擇將包裹 {parcel} 退回的承運商。",
+    },
+    "return.no_address": {
+        "en": "Parcel {parcel} matched no work order, so its sender's address is unknown: type "
+              "the address from the parcel's own label.",
+        "zh_CN": "包裹 {parcel} 未匹配任何工单，寄件人地址未知：请按包裹上的面单填写地址。",
+        "zh_TW": "包裹 {parcel} 未匹配任何工單，寄件人地址未知：請依包裹上的面單填寫地址。",
+    },
+    "return.long_address": {
+        "en": "The address is {length} characters long; at most {limit} fit. Shorten it.",
+        "zh_CN": "地址长 {length} 个字符，最多 {limit} 个。请缩短。",
+        "zh_TW": "地址長 {length} 個字元，最多 {limit} 個。請縮短。",
+    },
+})
+
+
+class ReturnRefused(UserError):
+    """A return that cannot be recorded; `key` and `params` give the message in any language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(messages.text(key, "en", **params))
+
+    def in_language(self, language: str | None) -> str:
+        return messages.text(self.key, language, **self.params)
+
+
+@dataclass(frozen=True)
+class WaitingReturn:
+    """A refused parcel still at the center, as the shipping table lists it."""
+
+    intake_id: int
+    opened_at: dt.datetime
+    station: str
+    work_order_number: str | None
+    customer: str
+    address: str  # the work order's return address on one line; empty when none matched
+    reasons: tuple[str, ...]
+    carrier: str
+    tracking_number: str  # the inbound one
+
+
+@dataclass(frozen=True)
+class ReturnedParcel:
+    """How a parcel went back: by whom, when, with which carrier and waybill, to which address."""
+
+    intake_id: int
+    carrier: str
+    tracking_number: str
+    address: str
+    user: str
+    at: dt.datetime
+
+
+def _return_key(intake_id: int) -> str:
+    return f"return-to-sender:{intake_id}"
+
+
+_RETURN_SCAN = (select(Scan.id).where(Scan.intake_id == ParcelIntake.id, Scan.verdict == RETURNED)
+                .correlate(ParcelIntake))
+_WAITING = and_(ParcelIntake.verdict == "refused", ~exists(_RETURN_SCAN))
+
+
+def count_waiting(uow: UnitOfWork) -> int:
+    """How many refused parcels have not gone back to their sender yet."""
+    return uow.session.scalar(select(func.count()).select_from(ParcelIntake).where(_WAITING)) or 0
+
+
+def waiting_returns(uow: UnitOfWork, offset: int = 0, limit: int = 200) -> list[WaitingReturn]:
+    """One page of the refused parcels not yet returned, the longest waiting first."""
+    ids = list(uow.session.scalars(select(ParcelIntake.id).where(_WAITING).order_by(
+        ParcelIntake.opened_at, ParcelIntake.id).offset(offset).limit(limit)))
+    if not ids:
+        return []
+    rows = uow.session.execute(
+        select(ParcelIntake, WorkOrder, Customer.name)
+        .outerjoin(WorkOrder, ParcelIntake.work_order_id == WorkOrder.id)
+        .outerjoin(Customer, WorkOrder.customer_id == Customer.id)
+        .where(ParcelIntake.id.in_(ids))).all()
+    found = {p.id: WaitingReturn(
+        p.id, p.opened_at, p.station, wo.number if wo else None, name or "",
+        address_text(wo) if wo is not None else "", tuple(p.reasons or ()), p.carrier,
+        p.tracking_number) for p, wo, name in rows}
+    return [found[i] for i in ids if i in found]
+
+
+def return_address(uow: UnitOfWork, intake_id: int) -> str:
+    """Where the parcel goes back: its work order's return address, or empty when it matched
+    none (the clerk then types the address from the parcel's own label)."""
+    parcel = _parcel(uow, intake_id)
+    wo = parcel.work_order
+    return address_text(wo) if wo is not None and wo.has_return_address else ""
+
+
+def returned(uow: UnitOfWork, intake_id: int) -> ReturnedParcel | None:
+    """How the parcel went back, or None while it waits."""
+    row = uow.session.execute(
+        select(Scan, User.username).outerjoin(User, Scan.user_id == User.id)
+        .where(Scan.intake_id == intake_id, Scan.verdict == RETURNED)).first()
+    if row is None:
+        return None
+    scan, username = row
+    info = scan.parsed or {}
+    return ReturnedParcel(intake_id, str(info.get("carrier", "")), scan.raw,
+                          str(info.get("address", "")), username or str(info.get("by", "")),
+                          scan.scanned_at)
+
+
+def _parcel(uow: UnitOfWork, intake_id: int, *, lock: bool = False) -> ParcelIntake:
+    query = select(ParcelIntake).where(ParcelIntake.id == intake_id)
+    if lock and uow.session.get_bind().dialect.name != "sqlite":
+        # The second clerk waits here until the first commits, then sees the return scan.
+        query = query.with_for_update()
+    parcel = uow.session.scalar(query)
+    if parcel is None:
+        raise ReturnRefused("return.no_parcel", parcel=intake_id)
+    return parcel
+
+
+def return_to_sender(uow: UnitOfWork, intake_id: int, carrier: str, tracking_number: str,
+                     address: str = "") -> ReturnedParcel:
+    """Record that a refused parcel left for its sender with `carrier` and `tracking_number`,
+    audited, and commit.
+
+    Args:
+        address: Where it goes when it matched no work order (typed from the parcel's label);
+            a matched parcel always goes to its work order's return address and this is ignored.
+
+    Raises:
+        NotAllowed: the user is not a shipping clerk (or supervisor).
+        ReturnRefused: the parcel was not refused, is already returned (perhaps by another clerk
+            a moment ago), or the carrier, waybill or address is missing or wrong; then nothing
+            is stored.
+    """
+    require(uow.actor, Role.SHIPPING, action="return refused parcels to their sender")
+    tracking = tracking_number.strip()
+    if not carrier.strip():
+        raise ReturnRefused("return.no_carrier", parcel=intake_id)
+    if not _TRACKING.fullmatch(tracking):
+        raise ReturnRefused("return.bad_tracking", tracking=tracking_number)
+    parcel = _parcel(uow, intake_id, lock=True)
+    if parcel.verdict != "refused":
+        raise ReturnRefused("return.not_refused", parcel=intake_id)
+    if (done := returned(uow, intake_id)) is not None:
+        raise ReturnRefused("return.already", parcel=intake_id, user=done.user,
+                            at=f"{done.at:%Y-%m-%d %H:%M} UTC", carrier=done.carrier,
+                            tracking=done.tracking_number)
+    to = return_address(uow, intake_id) or " ".join(address.split())
+    if not to:
+        raise ReturnRefused("return.no_address", parcel=intake_id)
+    if len(to) > _ADDRESS_MAX:
+        raise ReturnRefused("return.long_address", length=len(to), limit=_ADDRESS_MAX)
+    actor, now = uow.actor, utcnow()
+    uow.session.add(Scan(
+        intake_id=parcel.id, station=actor.station, user_id=actor.user_id, scanned_at=now,
+        raw=tracking, parsed={"carrier": carrier.strip(), "address": to, "by": actor.username},
+        verdict=RETURNED, reasons=[], work_order_id=parcel.work_order_id,
+        message=f"Returned to sender with {carrier.strip()} {tracking}.",
+        client_scan_id=_return_key(parcel.id)))
+    try:
+        uow.session.flush()
+    except IntegrityError as exc:
+        uow.rollback()
+        raise ReturnRefused("return.raced", parcel=intake_id) from exc
+    record(uow, Change("parcel.return_to_sender", "parcel_intake", str(parcel.id),
+                       parcel.work_order_id, before={"returned": False},
+                       after={"returned": True, "carrier": carrier.strip(),
+                              "tracking_number": tracking, "address": to}))
+    uow.commit()
+    return ReturnedParcel(parcel.id, carrier.strip(), tracking, to, actor.username, now)
