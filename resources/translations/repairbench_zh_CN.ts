@@ -29,43 +29,43 @@
     <message>
         <location filename="../../ui/repair/attachments_panel.py" line="+75"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>归属</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>parcel</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the whole unit (filed with its parcel)</source>
-        <translation type="unfinished"></translation>
+        <translation>整台设备（随其包裹存档）</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+15"/>
         <source>Open a unit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一台设备。</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Attach photos or logs</source>
-        <translation type="unfinished"></translation>
+        <translation>附加照片或日志</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Attached {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已附加 {0}。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Choose a file in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择一个文件。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No program opens {0}; it is saved at {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可打开 {0} 的程序；文件已保存在 {1}。</translation>
     </message>
 </context>
 <context>
@@ -291,81 +291,267 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="+39"/>
+        <source>no work order</source>
+        <translation>无工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not on work order</source>
+        <translation>不在工单上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong model</source>
+        <translation>型号不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already received</source>
+        <translation>已收过货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work order closed</source>
+        <translation>工单已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work order incomplete</source>
+        <translation>工单信息不全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing order number</source>
+        <translation>缺少订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing diagnosis report</source>
+        <translation>缺少诊断报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keyboard layout</source>
+        <translation>键盘布局错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambiguous serial</source>
+        <translation>序列号不唯一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parcel open</source>
+        <translation>包裹未关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by technician</source>
+        <translation>技术员拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>未注明原因</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parcels per week: received, and refused by reason</source>
+        <translation>每周包裹：接收数及按原因统计的拒收数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcels per day: received, and refused by reason</source>
+        <translation>每日包裹：接收数及按原因统计的拒收数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>units</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units by state (work orders of the period)</source>
+        <translation>各状态设备数（本期工单）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}&lt;br&gt;{1} units</source>
+        <translation>{0}&lt;br&gt;{1} 台设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turnaround, received to shipped</source>
+        <translation>周转时间（收货至发货）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today and overdue on {0}, by rule</source>
+        <translation>{0} 今日到期及已逾期（按规则）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no rule</source>
+        <translation>无规则</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot tell</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service levels (D3): nothing to judge yet</source>
+        <translation>服务水平（D3）：暂无可评估的请求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service levels (D3): {0}% met</source>
+        <translation>服务水平（D3）：达标率 {0}%</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <location filename="../../ui/dashboard/export.py" line="+61"/>
+        <source>Cannot write {0}: {1}. Choose a file in a folder you may write to.</source>
+        <translation>无法写入 {0}：{1}。请选择一个有写入权限的文件夹中的文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot save the picture to {0}; choose a folder you may write to.</source>
+        <translation>无法将图片保存到 {0}；请选择一个有写入权限的文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWorkspace</name>
     <message>
         <location filename="../../ui/dashboard/workspace.py" line="+85"/>
         <source>All policies</source>
-        <translation type="unfinished"></translation>
+        <translation>全部政策</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图片…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Policy</source>
-        <translation type="unfinished">政策</translation>
+        <translation>政策</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Save this chart as a picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>将此图表保存为图片…</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{0} to {1}: {2} parcels received, {3} refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 至 {1}：接收包裹 {2} 个，拒收 {3} 个。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The figures could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载数据：{0}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Export the figures</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Figures saved to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据已保存到 {0}。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图片</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Picture saved to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已保存到 {0}。</translation>
     </message>
 </context>
 <context>
@@ -442,57 +628,57 @@
     <message>
         <location filename="../../ui/repair/events_panel.py" line="+67"/>
         <source>Record date</source>
-        <translation type="unfinished"></translation>
+        <translation>记录日期</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason (return)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（退货）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Due dates</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Reason: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无记录。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No clock has started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开始计时。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open a unit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一台设备。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{0} on {1} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录 {1} 的{0}。</translation>
     </message>
 </context>
 <context>
@@ -544,202 +730,206 @@
         <location filename="../../ui/intake/bench.py" line="+103"/>
         <source>Scan the work-order barcode to start a parcel.</source>
         <extracomment>Item data of a checklist line: whether the unit is in.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>请扫描工单条码，开始收一个包裹。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Expected units</source>
-        <translation type="unfinished"></translation>
+        <translation>应到设备</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scans of this parcel (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>本包裹的扫描记录（最新在前）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retry storing</source>
-        <translation type="unfinished"></translation>
+        <translation>重试保存</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未保存</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type a smudged number and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>输入模糊不清的号码后按回车</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close parcel (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭包裹（F9）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refuse parcel (F10)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收包裹（F10）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save slip (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存单据（PDF）…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Manual entry:</source>
-        <translation type="unfinished"></translation>
+        <translation>手动输入：</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>READY</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scan a work order or a serial.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描工单或序列号。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>⚠ SCANNER</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 扫描枪</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>ACCEPTED</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>REJECTED</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>WORK ORDER</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+11"/>
         <source>⚠ NOT STORED</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 未保存</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>{0}
 The scan {1} and those after it are kept below; press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+扫描 {1} 及其后的扫描保留在下方；请按“重试”。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>1 scan waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 次扫描待保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} scans waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 次扫描待保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>retrying now…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重试…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>retrying in {0} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 秒后重试</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Database unreachable — {0}, {1}.
 {2}
 They are kept below and stored in order as soon as the database answers; Retry tries at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接数据库 — {0}，{1}。
+{2}
+这些扫描保留在下方，数据库一恢复就按顺序保存；按“重试”可立即重试。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>⚠ WAIT</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 请稍候</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} scan(s) are not stored yet: retry them before closing the parcel.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {0} 次扫描尚未保存：请先重试，再关闭包裹。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>NO PARCEL</source>
-        <translation type="unfinished"></translation>
+        <translation>无包裹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing scanned yet: there is no parcel to close.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未扫描任何内容：没有可关闭的包裹。</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>refusal slip</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>intake slip</source>
-        <translation type="unfinished"></translation>
+        <translation>收货单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> Missing: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少：{0}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PARCEL REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹已拒收</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PARCEL CLOSED</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹已关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parcel {0}{1}: {2} unit(s) received.{3} Save the {4} with the button below.</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹 {0}{1}：已收到 {2} 台设备。{3}请用下方按钮保存{4}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save {0} (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存{0}（PDF）…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Scan the work-order barcode to start the next parcel.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描工单条码，开始下一个包裹。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>⚠ NOT CLOSED</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 未关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}
 The parcel is still open; close it again (F9).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+包裹仍未关闭；请再次关闭（F9）。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Save slip</source>
-        <translation type="unfinished"></translation>
+        <translation>保存单据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -988,67 +1178,67 @@ Intake and repair desk for a hardware repair center.
     <message>
         <location filename="../../ui/repair/quote_pdf.py" line="+75"/>
         <source>Save quote PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存报价单 PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 PDF</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Open a unit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一台设备。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The quote on screen is not saved: save it (Ctrl+S) first, so the PDF shows what the customer is asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>屏幕上的报价尚未保存：请先保存（Ctrl+S），使 PDF 与向客户报出的内容一致。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rendering the quote…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成报价单…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The quote could not be rendered: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成报价单：{0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Quote PDF not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价单 PDF 未保存。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not save {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Quote v{0} ({1}) saved to {2}. Open it with “Open PDF” ({3}).</source>
-        <translation type="unfinished"></translation>
+        <translation>报价单 v{0}（{1}）已保存到 {2}。可用“打开 PDF”（{3}）查看。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save quote</source>
-        <translation type="unfinished"></translation>
+        <translation>保存报价单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save the quote PDF first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先保存报价单 PDF。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No program opens PDFs here; the file is {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有可打开 PDF 的程序；文件位于 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1056,16 +1246,17 @@ Intake and repair desk for a hardware repair center.
     <message>
         <location filename="../../ui/repair/workspace.py" line="+83"/>
         <source>No unit with serial {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有序列号为 {0} 的设备。</translation>
     </message>
 </context>
 <context>
     <name>RoleRequiredPage</name>
     <message>
-        <location filename="../../ui/dashboard/workspace.py" line="-152"/>
+        <location filename="../../ui/dashboard/workspace.py" line="-153"/>
         <source>The dashboard needs the supervisor role (or administrator).
 Sign in with such an account to see the center&apos;s figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表盘需要主管（或管理员）角色。
+请使用此类账号登录以查看维修中心的数据。</translation>
     </message>
 </context>
 <context>
@@ -1695,48 +1886,49 @@ Sign in with such an account to see the center&apos;s figures.</source>
     <message>
         <location filename="../../ui/repair/unit_page.py" line="+131"/>
         <source>Irreparable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法维修</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reason (supervisor)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（主管）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>故障原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclusions</source>
-        <translation type="unfinished"></translation>
+        <translation>除外情形</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>判定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>改判</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Condition on arrival: {0}
 Photos: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>到货状况：{0}
+照片：{1}</translation>
     </message>
     <message>
         <location line="+150"/>
         <source>Save a quote first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先保存报价。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no quote to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待答复的报价。</translation>
     </message>
 </context>
 <context>
@@ -1752,7 +1944,7 @@ Photos: {1}</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%n work order(s)</source>
         <translation>
             <numerusform>共 %n 张工单</numerusform>

@@ -29,43 +29,43 @@
     <message>
         <location filename="../../ui/repair/attachments_panel.py" line="+75"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>歸屬</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>parcel</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the whole unit (filed with its parcel)</source>
-        <translation type="unfinished"></translation>
+        <translation>整台設備（隨其包裹存檔）</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+15"/>
         <source>Open a unit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先開啟一台設備。</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Attach photos or logs</source>
-        <translation type="unfinished"></translation>
+        <translation>附加照片或記錄檔</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Attached {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已附加 {0}。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Choose a file in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先在清單中選擇一個檔案。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No program opens {0}; it is saved at {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可開啟 {0} 的程式；檔案已儲存在 {1}。</translation>
     </message>
 </context>
 <context>
@@ -291,81 +291,267 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="+39"/>
+        <source>no work order</source>
+        <translation>無工單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not on work order</source>
+        <translation>不在工單上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong model</source>
+        <translation>型號不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already received</source>
+        <translation>已收過貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work order closed</source>
+        <translation>工單已結束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work order incomplete</source>
+        <translation>工單資料不全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing order number</source>
+        <translation>缺少訂單號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing diagnosis report</source>
+        <translation>缺少診斷報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable</source>
+        <translation>無法辨識</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keyboard layout</source>
+        <translation>鍵盤配置錯誤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambiguous serial</source>
+        <translation>序號不唯一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parcel open</source>
+        <translation>包裹未關閉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by technician</source>
+        <translation>技術人員拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>未註明原因</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parcels per week: received, and refused by reason</source>
+        <translation>每週包裹：接收數及依原因統計的拒收數</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parcels per day: received, and refused by reason</source>
+        <translation>每日包裹：接收數及依原因統計的拒收數</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>units</source>
+        <translation>設備數</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units by state (work orders of the period)</source>
+        <translation>各狀態設備數（本期工單）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>median</source>
+        <translation>中位數</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}&lt;br&gt;{1} units</source>
+        <translation>{0}&lt;br&gt;{1} 台設備</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turnaround, received to shipped</source>
+        <translation>週轉時間（收貨至出貨）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today and overdue on {0}, by rule</source>
+        <translation>{0} 今日到期及已逾期（依規則）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no rule</source>
+        <translation>無規則</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>met</source>
+        <translation>達標</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>未達標</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot tell</source>
+        <translation>無法判斷</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service levels (D3): nothing to judge yet</source>
+        <translation>服務水準（D3）：尚無可評估的請求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service levels (D3): {0}% met</source>
+        <translation>服務水準（D3）：達標率 {0}%</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <location filename="../../ui/dashboard/export.py" line="+61"/>
+        <source>Cannot write {0}: {1}. Choose a file in a folder you may write to.</source>
+        <translation>無法寫入 {0}：{1}。請選擇一個有寫入權限的資料夾中的檔案。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot save the picture to {0}; choose a folder you may write to.</source>
+        <translation>無法將圖片儲存到 {0}；請選擇一個有寫入權限的資料夾。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWorkspace</name>
     <message>
         <location filename="../../ui/dashboard/workspace.py" line="+85"/>
         <source>All policies</source>
-        <translation type="unfinished"></translation>
+        <translation>全部政策</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>重新整理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存圖片…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>從</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Policy</source>
-        <translation type="unfinished">政策</translation>
+        <translation>政策</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Save this chart as a picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>將此圖表儲存為圖片…</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在載入…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{0} to {1}: {2} parcels received, {3} refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 至 {1}：接收包裹 {2} 個，拒收 {3} 個。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The figures could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法載入數據：{0}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Export the figures</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出數據</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Figures saved to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>數據已儲存到 {0}。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存圖片</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Picture saved to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>圖片已儲存到 {0}。</translation>
     </message>
 </context>
 <context>
@@ -442,57 +628,57 @@
     <message>
         <location filename="../../ui/repair/events_panel.py" line="+67"/>
         <source>Record date</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄日期</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason (return)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（退貨）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已記錄</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Due dates</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Reason: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無紀錄。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No clock has started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未開始計時。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open a unit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先開啟一台設備。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{0} on {1} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已記錄 {1} 的{0}。</translation>
     </message>
 </context>
 <context>
@@ -544,202 +730,206 @@
         <location filename="../../ui/intake/bench.py" line="+103"/>
         <source>Scan the work-order barcode to start a parcel.</source>
         <extracomment>Item data of a checklist line: whether the unit is in.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>請掃描工單條碼，開始收一個包裹。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Expected units</source>
-        <translation type="unfinished"></translation>
+        <translation>應到設備</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scans of this parcel (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>本包裹的掃描紀錄（最新在前）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retry storing</source>
-        <translation type="unfinished"></translation>
+        <translation>重試儲存</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未儲存</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type a smudged number and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入模糊不清的號碼後按 Enter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close parcel (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉包裹（F9）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refuse parcel (F10)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收包裹（F10）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save slip (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存單據（PDF）…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Manual entry:</source>
-        <translation type="unfinished"></translation>
+        <translation>手動輸入：</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>READY</source>
-        <translation type="unfinished"></translation>
+        <translation>就緒</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scan a work order or a serial.</source>
-        <translation type="unfinished"></translation>
+        <translation>請掃描工單或序號。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>⚠ SCANNER</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 掃描器</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>ACCEPTED</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>REJECTED</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>WORK ORDER</source>
-        <translation type="unfinished"></translation>
+        <translation>工單</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+11"/>
         <source>⚠ NOT STORED</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 未儲存</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>{0}
 The scan {1} and those after it are kept below; press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+掃描 {1} 及其後的掃描保留在下方；請按「重試」。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>1 scan waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 次掃描待儲存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} scans waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 次掃描待儲存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>retrying now…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重試…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>retrying in {0} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 秒後重試</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Database unreachable — {0}, {1}.
 {2}
 They are kept below and stored in order as soon as the database answers; Retry tries at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法連線資料庫 — {0}，{1}。
+{2}
+這些掃描保留在下方，資料庫一恢復就依序儲存；按「重試」可立即重試。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>⚠ WAIT</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 請稍候</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} scan(s) are not stored yet: retry them before closing the parcel.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {0} 次掃描尚未儲存：請先重試，再關閉包裹。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>NO PARCEL</source>
-        <translation type="unfinished"></translation>
+        <translation>無包裹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing scanned yet: there is no parcel to close.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未掃描任何內容：沒有可關閉的包裹。</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>refusal slip</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收單</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>intake slip</source>
-        <translation type="unfinished"></translation>
+        <translation>收貨單</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> Missing: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少：{0}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PARCEL REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹已拒收</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PARCEL CLOSED</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹已關閉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parcel {0}{1}: {2} unit(s) received.{3} Save the {4} with the button below.</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹 {0}{1}：已收到 {2} 台設備。{3}請用下方按鈕儲存{4}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save {0} (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存{0}（PDF）…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Scan the work-order barcode to start the next parcel.</source>
-        <translation type="unfinished"></translation>
+        <translation>請掃描工單條碼，開始下一個包裹。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>⚠ NOT CLOSED</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 未關閉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}
 The parcel is still open; close it again (F9).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+包裹仍未關閉；請再次關閉（F9）。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Save slip</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存單據</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -988,67 +1178,67 @@ Intake and repair desk for a hardware repair center.
     <message>
         <location filename="../../ui/repair/quote_pdf.py" line="+75"/>
         <source>Save quote PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存報價單 PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟 PDF</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Open a unit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先開啟一台設備。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The quote on screen is not saved: save it (Ctrl+S) first, so the PDF shows what the customer is asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>畫面上的報價尚未儲存：請先儲存（Ctrl+S），使 PDF 與向客戶報出的內容一致。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rendering the quote…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在產生報價單…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The quote could not be rendered: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法產生報價單：{0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Quote PDF not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>報價單 PDF 未儲存。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not save {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法儲存 {0}：{1}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Quote v{0} ({1}) saved to {2}. Open it with “Open PDF” ({3}).</source>
-        <translation type="unfinished"></translation>
+        <translation>報價單 v{0}（{1}）已儲存到 {2}。可用「開啟 PDF」（{3}）檢視。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save quote</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存報價單</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save the quote PDF first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先儲存報價單 PDF。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No program opens PDFs here; the file is {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本機沒有可開啟 PDF 的程式；檔案位於 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1056,16 +1246,17 @@ Intake and repair desk for a hardware repair center.
     <message>
         <location filename="../../ui/repair/workspace.py" line="+83"/>
         <source>No unit with serial {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有序號為 {0} 的設備。</translation>
     </message>
 </context>
 <context>
     <name>RoleRequiredPage</name>
     <message>
-        <location filename="../../ui/dashboard/workspace.py" line="-152"/>
+        <location filename="../../ui/dashboard/workspace.py" line="-153"/>
         <source>The dashboard needs the supervisor role (or administrator).
 Sign in with such an account to see the center&apos;s figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>儀表板需要主管（或管理員）角色。
+請使用此類帳號登入以查看維修中心的數據。</translation>
     </message>
 </context>
 <context>
@@ -1695,48 +1886,49 @@ Sign in with such an account to see the center&apos;s figures.</source>
     <message>
         <location filename="../../ui/repair/unit_page.py" line="+131"/>
         <source>Irreparable</source>
-        <translation type="unfinished"></translation>
+        <translation>無法維修</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reason (supervisor)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（主管）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>故障原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclusions</source>
-        <translation type="unfinished"></translation>
+        <translation>除外情形</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>判定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>改判</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Condition on arrival: {0}
 Photos: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>到貨狀況：{0}
+照片：{1}</translation>
     </message>
     <message>
         <location line="+150"/>
         <source>Save a quote first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先儲存報價。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no quote to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有待回覆的報價。</translation>
     </message>
 </context>
 <context>
@@ -1752,7 +1944,7 @@ Photos: {1}</source>
         <translation>全部狀態</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%n work order(s)</source>
         <translation>
             <numerusform>共 %n 張工單</numerusform>

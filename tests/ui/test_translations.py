@@ -38,7 +38,7 @@ TRANSLATED = (
     "main.py", "ui/app.py", "ui/i18n.py", "ui/signin.py", "ui/main_window.py", "ui/shortcuts.py",
     "ui/worker.py", "ui/block_cache.py", "ui/work_orders", "ui/settings", "ui/admin",
     "ui/scanner", "ui/intake/verdict_panel.py", "ui/intake/close_dialog.py",
-    "ui/intake/slips.py", "ui/intake/sounds.py",
+    "ui/intake/slips.py", "ui/intake/sounds.py", "ui/dashboard",
 )
 CHINESE = ("zh_CN", "zh_TW")
 # str.format fields, Qt's %n / %1 markers: a translation must keep every one of them.

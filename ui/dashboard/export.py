@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.errors import UserError
@@ -57,11 +58,15 @@ def save_csv(board: Dashboard, path: str | Path) -> None:
     try:
         Path(path).write_text(to_csv(board), encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise UserError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise UserError(QCoreApplication.translate(
+            "DashboardExport", "Cannot write {0}: {1}. Choose a file in a folder you may write "
+            "to.").format(path, exc.strerror or exc)) from exc
 
 
 def save_png(widget: QWidget, path: str | Path) -> None:
     """A picture of `widget` as it is on screen (a chart, or the whole dashboard)."""
     picture = widget.grab()
     if picture.isNull() or not picture.save(str(path), "PNG"):
-        raise UserError(f"Cannot save the picture to {path}; choose a folder you may write to.")
+        raise UserError(QCoreApplication.translate(
+            "DashboardExport", "Cannot save the picture to {0}; choose a folder you may write "
+            "to.").format(path))

@@ -30,7 +30,7 @@ from core.permissions import Role
 from core.services import dashboard
 from core.services.dashboard import Dashboard, DashboardFilter
 from core.unit_of_work import Actor, Database
-from ui import worker
+from ui import i18n, worker
 from ui.dashboard import export
 from ui.dashboard.charts import CHARTS
 
@@ -157,7 +157,8 @@ class DashboardWorkspace(QWidget):
         received, refused = (sum(d.received for d in board.parcels),
                              sum(d.refused for d in board.parcels))
         self.status.setText(self.tr("{0} to {1}: {2} parcels received, {3} refused.").format(
-            board.filter.start, board.filter.end, received, refused))
+            i18n.date_text(board.filter.start), i18n.date_text(board.filter.end),
+            i18n.number_text(received), i18n.number_text(refused)))
         self.last_error = ""
         self.refresh_button.setEnabled(True)
         self._set_exports_enabled(True)
