@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -67,8 +68,12 @@ def check(values: dict[str, str]) -> None:
                         "country code such as CN, HK, TW or DE.")
 
 
-def save(uow: UnitOfWork, values: dict[str, str]) -> None:
-    """Save center-wide settings after checking them; audited. Supervisors and administrators."""
+def save(uow: UnitOfWork, values: dict[str, str],
+         progress: Callable[[int, int], None] | None = None) -> None:
+    """Save center-wide settings after checking them; audited. Supervisors and administrators.
+
+    The due dates that read a changed setting are recomputed in the same transaction
+    (`progress(done, total)` follows that, in work orders)."""
     from core import audit
     from core.audit import Change
     from core.permissions import Role, require
@@ -84,7 +89,7 @@ def save(uow: UnitOfWork, values: dict[str, str]) -> None:
                                  {k: current.get(k) for k in changed}, changed))
         from core.services.due_dates import refresh_for_settings  # a service over this module
 
-        refresh_for_settings(uow, changed)  # a warranty length or the calendar moves due dates
+        refresh_for_settings(uow, changed, progress)  # a warranty length or the calendar moves due dates
     uow.commit()
 
 

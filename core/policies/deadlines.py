@@ -477,7 +477,8 @@ def all_deadlines(
             out.append(Deadline(policy.returns.rule, "return_window", end, decision.explanation, serial=u.serial,
                                 problem=None if decision.eligible else "refused"))
         if policy.return_shipping and u.received_on:
-            status = warranty(policy, u, s).status
+            # W5: a supervisor's override decides whether S1 counts from receipt or payment.
+            status = u.decision_override or warranty(policy, u, s).status
             if status in (COVERED, NOT_COVERED):
                 received = u.received_on
                 out.append(_guarded(policy.return_shipping.rule, "return_by", u.serial, lambda r=received, st=status:

@@ -42,6 +42,8 @@ class UnitFacts:
         extended_until: Last day of an extended warranty after an earlier paid repair (rule W4),
             see `extension_after_paid_repair`.
         carrier_delay_days: International shipping delay proven by the carrier (rule W3).
+        decision_override: A supervisor's decision replacing the computed one (rule W5);
+            `warranty()` ignores it, the deadlines that depend on the decision follow it.
     """
 
     serial: str
@@ -58,6 +60,7 @@ class UnitFacts:
     serial_matches_product: bool = True
     extended_until: dt.date | None = None
     carrier_delay_days: int = 0
+    decision_override: str | None = None
 
 
 @dataclass(frozen=True)

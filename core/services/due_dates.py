@@ -10,7 +10,7 @@ its assignment or a setting it reads (`refresh_all_due`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -74,6 +74,8 @@ def due_instant(deadline: Deadline, tz: ZoneInfo) -> dt.datetime:
 
 
 Due = tuple[dt.datetime | None, str | None]
+# progress(done, total) in work orders, for a long refresh's progress bar.
+Progress = Callable[[int, int], None]
 
 
 def earliest_open(items: list[Deadline], unit: UnitRow, order: OrderRow, tz: ZoneInfo) -> Due:
@@ -152,7 +154,8 @@ def _candidates(codes: Collection[str], policies: Mapping[str, Policy]) -> Colum
 
 
 def refresh_all_due(uow: UnitOfWork, *, policy_codes: Collection[str] | None = None,
-                    product_ids: Collection[int] | None = None, batch: int = 2000) -> int:
+                    product_ids: Collection[int] | None = None, batch: int = 2000,
+                    progress: Progress | None = None) -> int:
     """Recompute the due dates of the units in the center (of these policies or products
     only); returns the number of work orders computed. For after a policy, its assignment or
     a setting it reads changed, and after a bulk load; runs in the caller's transaction.
@@ -174,16 +177,31 @@ def refresh_all_due(uow: UnitOfWork, *, policy_codes: Collection[str] | None = N
         wanted = wanted.where(Unit.product_id.in_(sorted(product_ids)))
     # One pass over the candidates (a keyset query per batch would scan the units again).
     ids = sorted(session.scalars(wanted.distinct()))
+    return refresh_orders(uow, ids, ctx, batch=batch, progress=progress)
+
+
+def refresh_orders(uow: UnitOfWork, ids: Sequence[int], context: DueContext | None = None, *,
+                   batch: int = 2000, progress: Progress | None = None) -> int:
+    """Recompute the due dates of the units of work orders `ids`, a batch of work orders per
+    few queries, writing only the changed ones; returns the number of work orders.
+
+    `progress(done, total)` is called after each batch (the Admin screen shows it).
+    """
+    ctx = context or DueContext.load(uow)
+    table = Unit.__table__
+    write = update(table).where(table.c.id == bindparam("uid")).values(
+        due_at=bindparam("new_due", type_=table.c.due_at.type), due_rule=bindparam("new_rule"))
+    if progress is not None:
+        progress(0, len(ids))
     for start in range(0, len(ids), batch):
-        orders, stored = _load(uow, ids[start:start + batch])
+        orders, stored = _load(uow, list(ids[start:start + batch]))
         dues = order_dues(uow, orders, ctx)
         changed = [{"uid": uid, "new_due": due, "new_rule": rule}
                    for uid, (due, rule) in dues.items() if stored[uid] != (due, rule)]
         if changed:
-            table = Unit.__table__
-            session.execute(update(table).where(table.c.id == bindparam("uid")).values(
-                due_at=bindparam("new_due", type_=table.c.due_at.type),
-                due_rule=bindparam("new_rule")), changed)
+            uow.session.execute(write, changed)
+        if progress is not None:
+            progress(min(start + batch, len(ids)), len(ids))
     return len(ids)
 
 
@@ -210,11 +228,12 @@ def _keys_read(policy: Policy) -> set[str]:
                                         if p is not None and p.length_setting}
 
 
-def refresh_for_settings(uow: UnitOfWork, keys: Collection[str]) -> int:
+def refresh_for_settings(uow: UnitOfWork, keys: Collection[str],
+                         progress: Progress | None = None) -> int:
     """After center settings `keys` changed: recompute the units whose deadlines read them
     (every unit for the time zone or the calendar, a policy's units for its own setting)."""
     if any(k in _SETTINGS_FOR_ALL or k.startswith("calendar.") for k in keys):
-        return refresh_all_due(uow)
+        return refresh_all_due(uow, progress=progress)
     codes = [code for code in uow.session.scalars(select(PolicyRow.code))
              if _keys_read(policy_for(uow, code)) & set(keys)]
-    return refresh_all_due(uow, policy_codes=codes) if codes else 0
+    return refresh_all_due(uow, policy_codes=codes, progress=progress) if codes else 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sqlalchemy import select
 
@@ -38,10 +38,13 @@ def policy_settings(uow: UnitOfWork) -> Mapping[str, str]:
     return dict(uow.session.execute(select(Setting.key, Setting.value)).all())
 
 
-def save_policy(uow: UnitOfWork, text: str, source_name: str) -> Policy:
+def save_policy(uow: UnitOfWork, text: str, source_name: str,
+                progress: Callable[[int, int], None] | None = None) -> Policy:
     """Add or replace a center's own policy file; refused whole if it does not validate.
 
     Presets shipped with the program cannot be replaced, only copied under a new code.
+    Replacing one recomputes its units' due dates in the same transaction (`progress(done,
+    total)` follows that, in work orders).
     """
     require(uow.actor, Role.ADMINISTRATOR, action="edit policies")
     policy = presets.parse_policy(text, source_name)
@@ -60,13 +63,15 @@ def save_policy(uow: UnitOfWork, text: str, source_name: str) -> Policy:
     if before is not None:  # a new policy has no products yet
         from core.services.due_dates import refresh_all_due  # it reads this module
 
-        refresh_all_due(uow, policy_codes=[policy.code])
+        refresh_all_due(uow, policy_codes=[policy.code], progress=progress)
     uow.commit()
     return policy
 
 
-def assign_policy(uow: UnitOfWork, model: str, code: str) -> None:
-    """Make `code` the policy of the product model `model` (audited)."""
+def assign_policy(uow: UnitOfWork, model: str, code: str,
+                  progress: Callable[[int, int], None] | None = None) -> None:
+    """Make `code` the policy of the product model `model` (audited); its units' due dates
+    follow in the same transaction."""
     require(uow.actor, Role.ADMINISTRATOR, action="assign policies")
     product = uow.session.scalar(select(Product).where(Product.model == model))
     if product is None:
@@ -78,7 +83,7 @@ def assign_policy(uow: UnitOfWork, model: str, code: str) -> None:
                              {"policy": code}))
     from core.services.due_dates import refresh_all_due  # it reads this module
 
-    refresh_all_due(uow, product_ids=[product.id])
+    refresh_all_due(uow, product_ids=[product.id], progress=progress)
     uow.commit()
 
 

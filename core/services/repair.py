@@ -215,6 +215,8 @@ def override_decision(uow: UnitOfWork, unit_id: int, decision: str, reason: str)
                              unit.work_order_id, before,
                              {"decision": diagnosis.decision, "override": decision,
                               "reason": reason.strip()}))
+    uow.session.flush()  # the due dates read the override from the diagnosis row
+    refresh_due(uow, unit.work_order)  # W5: the decision moves S1 (receipt or payment)
     uow.commit()
     return diagnosis
 

@@ -158,11 +158,13 @@ def _paid_ship_dates(uow: UnitOfWork, units: Sequence[UnitRow],
 @dataclass(frozen=True)
 class UnitRecords:
     """What rows other than the unit's own say about it: the latest diagnosis's exclusions,
-    the parcel's condition on arrival and the days earlier paid repairs went back (W4)."""
+    the parcel's condition on arrival, the days earlier paid repairs went back (W4) and a
+    supervisor's override of the latest diagnosis's decision (W5)."""
 
     exclusions: tuple[str, ...] = ()
     condition: str = ""
     paid_ship_dates: tuple[dt.date, ...] = ()
+    override: str | None = None
 
 
 def unit_records(uow: UnitOfWork, units: Sequence[UnitRow], tz: ZoneInfo, *,
@@ -173,9 +175,12 @@ def unit_records(uow: UnitOfWork, units: Sequence[UnitRow], tz: ZoneInfo, *,
         return {}
     ids = [u.id for u in units]
     exclusions: dict[int, list[str]] = {}
-    for uid, codes in uow.session.execute(select(Diagnosis.unit_id, Diagnosis.exclusions).where(
-            Diagnosis.unit_id.in_(ids)).order_by(Diagnosis.id)):
+    overrides: dict[int, str | None] = {}
+    for uid, codes, override in uow.session.execute(
+            select(Diagnosis.unit_id, Diagnosis.exclusions, Diagnosis.override_decision)
+            .where(Diagnosis.unit_id.in_(ids)).order_by(Diagnosis.id)):
         exclusions[uid] = list(codes or [])  # the latest diagnosis counts
+        overrides[uid] = override
     conditions: dict[int, str] = {}
     unknown: set[int] = set()
     for iid in {u.intake_id for u in units if u.intake_id is not None}:
@@ -191,7 +196,7 @@ def unit_records(uow: UnitOfWork, units: Sequence[UnitRow], tz: ZoneInfo, *,
     shipped = _paid_ship_dates(uow, wanted, tz) if wanted else {}
     return {u.id: UnitRecords(tuple(exclusions.get(u.id, ())),
                               conditions.get(u.intake_id, "") if u.intake_id else "",
-                              tuple(shipped.get(u.id, ()))) for u in units}
+                              tuple(shipped.get(u.id, ())), overrides.get(u.id)) for u in units}
 
 
 def facts_from(unit: UnitRow, order: OrderRow, policy: Policy, tz: ZoneInfo,
@@ -200,11 +205,12 @@ def facts_from(unit: UnitRow, order: OrderRow, policy: Policy, tz: ZoneInfo,
     """The engine's view of `unit` from the rows and its `records` (None: no exclusions and no
     extension are known, enough for deadlines that do not depend on the warranty)."""
     exclusions: set[str] = set()
-    extended = None
+    extended = override = None
     if records is not None:
         exclusions.update(records.exclusions)
         exclusions |= intake_exclusions(records.condition, policy)
         extended = latest_extension(policy, list(records.paid_ship_dates))
+        override = records.override
     return UnitFacts(
         serial=unit.serial, model=unit.model, policy_code=unit.policy_code,
         purchase_date=unit.purchase_date, proof_of_purchase=unit.proof_of_purchase,
@@ -214,6 +220,7 @@ def facts_from(unit: UnitRow, order: OrderRow, policy: Policy, tz: ZoneInfo,
         exclusions=frozenset(exclusions),
         has_order_number=bool(order.order_number.strip()),
         extended_until=extended,
+        decision_override=override,
     )
 
 

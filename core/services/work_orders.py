@@ -47,6 +47,9 @@ CHUNK = 500
 UPDATABLE = ("order_number", "service_type", "priority", "fault_description", "diagnosis_report")
 CUSTOMER_UPDATABLE = ("company", "phone", "email")
 UNIT_UPDATABLE = ("purchase_date", "proof_of_purchase", "factory_date", "delivered_date")
+# Work-order columns the warranty and the deadlines read: the D3 service level, and the order
+# number (I5); every unit date above is read too.
+DUE_INPUTS = ("priority", "order_number")
 ADDRESS_FIELDS = ("address", "city", "province", "postal_code", "country")
 
 
@@ -99,9 +102,16 @@ def import_work_orders(uow: UnitOfWork, data: bytes, source: str) -> ImportRepor
     new = [r for r in records if r.number not in existing]
     changes = _insert_new(conn, new, products)
     report.created = [r.number for r in new]
+    moved: set[int] = set()
     changes += _update_existing(conn, [r for r in records if r.number in existing], existing,
-                                products, report)
+                                products, report, moved)
     audit.record_many(uow, changes)
+    if moved:
+        # A changed priority, order number or unit date moves the due dates of units already
+        # in the center; they are recomputed before the import commits, with it.
+        from core.services.due_dates import refresh_orders  # it reads the intake services
+
+        refresh_orders(uow, sorted(moved))
     uow.commit()
     return report
 
@@ -181,7 +191,8 @@ class _Updates:
 
 def _update_existing(conn: Connection, records: list[WorkOrderRecord],
                      stored: dict[str, dict[str, Any]], products: dict[str, int],
-                     report: ImportReport) -> list[Change]:
+                     report: ImportReport, moved: set[int]) -> list[Change]:
+    """Write what changed; adds to `moved` the work orders whose due dates may have moved."""
     updates = _Updates()
     added: list[dict[str, Any]] = []
     changes: list[Change] = []
@@ -222,6 +233,10 @@ def _update_existing(conn: Connection, records: list[WorkOrderRecord],
         if not changed:
             report.unchanged.append(record.number)
             continue
+        if any(name in after for name in DUE_INPUTS) or any(
+                f"{u['serial']} {name}" in after for u in wo["units"].values()
+                for name in UNIT_UPDATABLE):
+            moved.add(wo["id"])
         report.updated[record.number] = changed
         changes.append(Change("work_order.reimport", "work_order", record.number, wo["id"],
                               before, after))

@@ -1,0 +1,157 @@
+"""Due dates follow what they depend on: a re-import (priority, order number), a supervisor's
+warranty override (W5) and the customer's payment (S1 out of warranty)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from core import center
+from core.errors import NotAllowed, UserError
+from core.models import AuditEntry, Unit, WorkOrder
+from core.policies.deadlines import calendar_for, service_level_due
+from core.services import payments, policies, repair, work_orders
+from core.unit_of_work import Actor, Database
+from tests.core.test_due_dates import BOSS, CLERK, dues, end_of_day, receive, s1_due, shop  # noqa: F401
+from tests.core.test_repair import MINER_TESTS, TECH, diagnosed, received
+from tests.core.test_work_order_import import HEADER, row
+
+INTAKE = Actor(username="ivy", station="bench-1", roles=frozenset({"intake"}))
+RECEIVED_ON = dt.date(2026, 6, 1)  # tests.core.test_repair.received: Monday 2026-06-01
+
+
+def switch_file(priority: str) -> bytes:
+    """One Jomplair switch with its diagnosis report (I6), at `priority` (D3)."""
+    header = HEADER.replace("\n", ",diagnosis_report\n")
+    line = row(serial="JP-1", model="JP-S5850-48T", priority=priority).replace("\n", ",yes\n")
+    return (header + line).encode()
+
+
+def test_reimport_with_a_new_priority_moves_the_service_level_due_time(shop: Database) -> None:  # noqa: F811
+    with shop.uow() as uow:
+        work_orders.import_work_orders(uow, switch_file("P3"), "wo.csv")
+    receive(shop, "WO-1", "JP-1")
+    with shop.uow() as uow:
+        submitted = uow.session.scalar(select(WorkOrder.submitted_at))
+        jomplair = policies.policy_for(uow, "jomplair")
+        settings = policies.policy_settings(uow)
+    p3 = service_level_due(jomplair, "P3", submitted, settings).due
+    assert dues(shop)["JP-1"] == (p3, "D3")
+    with shop.uow() as uow:
+        report = work_orders.import_work_orders(uow, switch_file("P1"), "again.csv")
+    assert report.updated["WO-1"] == ["priority P3 -> P1"]
+    p1 = service_level_due(jomplair, "P1", submitted, settings).due
+    assert p1 < p3
+    # The new promise is stored with the import, not at the unit's next state change.
+    assert dues(shop)["JP-1"] == (p1, "D3")
+
+
+def test_a_refused_reimport_leaves_the_due_dates(shop: Database) -> None:  # noqa: F811
+    with shop.uow() as uow:
+        work_orders.import_work_orders(uow, switch_file("P3"), "wo.csv")
+    receive(shop, "WO-1", "JP-1")
+    before = dues(shop)
+    bad = switch_file("P1") + row(serial="JP-2", model="NO-SUCH-MODEL").replace(
+        "\n", ",yes\n").encode()
+    with shop.uow() as uow:
+        with pytest.raises(UserError, match="NO-SUCH-MODEL"):
+            work_orders.import_work_orders(uow, bad, "bad.csv")
+    assert dues(shop) == before
+
+
+def _not_covered_miner(database: Database) -> int:
+    with database.uow() as uow:
+        center.store(uow, "jasminer.warranty_months", "120")
+        uow.commit()
+    uid, outcome = diagnosed(database, "user_damage", MINER_TESTS, model="JM-X16-Q")
+    assert outcome.decision == "not_covered"
+    return uid
+
+
+def test_a_supervisor_override_moves_the_return_by_date(catalogue: Database) -> None:
+    uid = _not_covered_miner(catalogue)
+    assert dues(catalogue)["S1"] == (None, None)  # out of warranty: S1 waits for the payment
+    with catalogue.uow(BOSS) as uow:
+        repair.override_decision(uow, uid, "covered", "seal intact on second look")
+    # W5: covered after all, so S1 counts 5 working days from the receipt.
+    assert dues(catalogue)["S1"] == (s1_due(catalogue, RECEIVED_ON), "S1")
+    with catalogue.uow(BOSS) as uow:
+        repair.override_decision(uow, uid, "not_covered", "water marks under the heatsink")
+    assert dues(catalogue)["S1"] == (None, None)
+    with catalogue.uow(TECH) as uow:  # a technician cannot, and nothing moves
+        with pytest.raises(NotAllowed):
+            repair.override_decision(uow, uid, "covered", "customer insists")
+    assert dues(catalogue)["S1"] == (None, None)
+
+
+def _paid_at(database: Database, uid: int) -> dt.datetime | None:
+    with database.uow() as uow:
+        return uow.session.get(Unit, uid).paid_at
+
+
+def test_payment_starts_the_return_by_clock_out_of_warranty(catalogue: Database) -> None:
+    uid = _not_covered_miner(catalogue)
+    paid_on = dt.date(2026, 6, 5)  # a Friday: the 5 working days run into the next week
+    with catalogue.uow(CLERK) as uow:
+        done = payments.record_payment(uow, uid, "1,250.50", paid_on, "bank_transfer",
+                                       reference="TX-778")
+    assert (done.amount, done.currency, done.paid_on) == (Decimal("1250.50"), "CNY", paid_on)
+    with catalogue.uow() as uow:
+        cal = calendar_for(policies.policy_for(uow, "jasminer"), policies.policy_settings(uow))
+        tz = center.load(uow).timezone
+        entry = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "unit.payment")).one()
+        assert entry.username == CLERK.username
+        assert (entry.after["amount"], entry.after["reference"]) == ("1250.50", "TX-778")
+    assert _paid_at(catalogue, uid).astimezone(tz).date() == paid_on
+    assert dues(catalogue)["S1"] == (end_of_day(cal.add_working_days(paid_on, 5)), "S1")
+
+
+@pytest.mark.parametrize(("actor", "amount", "day", "channel", "message"), [
+    (CLERK, "-5", dt.date(2026, 6, 5), "cash", "more than zero"),
+    (CLERK, "0", dt.date(2026, 6, 5), "cash", "more than zero"),
+    (CLERK, "abc", dt.date(2026, 6, 5), "cash", "not a number"),
+    (CLERK, "12.345", dt.date(2026, 6, 5), "cash", "two decimals"),
+    (CLERK, "99999999", dt.date(2026, 6, 5), "cash", "check the amount"),
+    (CLERK, "10", dt.date(2026, 6, 5), "barter", "Unknown payment channel"),
+    (CLERK, "10", dt.date.today() + dt.timedelta(days=3), "cash", "in the future"),
+    (CLERK, "10", dt.date(2026, 5, 1), "cash", "before work order"),
+    (TECH, "10", dt.date(2026, 6, 5), "cash", "shipping clerk"),
+    (INTAKE, "10", dt.date(2026, 6, 5), "cash", "shipping clerk"),
+])
+def test_a_bad_payment_is_refused_and_stores_nothing(catalogue: Database, actor: Actor,
+                                                     amount: str, day: dt.date, channel: str,
+                                                     message: str) -> None:
+    uid = received(catalogue, model="JM-X16-Q")
+    with catalogue.uow(actor) as uow:
+        with pytest.raises(UserError, match=message):
+            payments.record_payment(uow, uid, amount, day, channel)
+    assert _paid_at(catalogue, uid) is None
+
+
+def test_a_payment_is_recorded_once(catalogue: Database) -> None:
+    uid = received(catalogue, model="JM-X16-Q")
+    with catalogue.uow(BOSS) as uow:  # a supervisor may record it too
+        payments.record_payment(uow, uid, "80", dt.date(2026, 6, 2), "cash")
+    first = _paid_at(catalogue, uid)
+    with catalogue.uow(CLERK) as uow:
+        with pytest.raises(UserError, match="already recorded as paid on 2026-06-02"):
+            payments.record_payment(uow, uid, "80", dt.date(2026, 6, 3), "cash")
+    assert _paid_at(catalogue, uid) == first
+
+
+def test_the_unit_to_pay_is_found_by_work_order_and_serial(catalogue: Database) -> None:
+    uid = received(catalogue, model="JM-X16-Q")
+    with catalogue.uow() as uow:
+        assert payments.unit_to_pay(uow, "WO-1", None) == uid
+        assert payments.unit_to_pay(uow, "WO-1", "S1") == uid
+        with pytest.raises(UserError, match="no unit with serial 'NOPE'"):
+            payments.unit_to_pay(uow, "WO-1", "NOPE")
+        with pytest.raises(UserError, match="no work order"):
+            payments.unit_to_pay(uow, "WO-404", None)
+    assert payments.parse_day(" 2026-06-05 ") == dt.date(2026, 6, 5)
+    with pytest.raises(UserError, match="YYYY-MM-DD"):
+        payments.parse_day("5/6/2026")
