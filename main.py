@@ -21,14 +21,48 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="repairbench", description="Intake and repair desk for a hardware repair center.",
         epilog=commands.EPILOG)
-    parser.add_argument("--db", help="database: a SQLite file path or a URL such as "
-                        "postgresql+psycopg://user@host/db (default: $REPAIRBENCH_DB, else a file "
-                        "in your user data directory)")
-    parser.add_argument("--station", default=None, help="this station's name")
+    add_global_options(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in commands.load_all():
         module.add_parsers(sub)  # type: ignore[attr-defined]
+    for command_parser in command_parsers(parser):
+        add_global_options(command_parser, default=argparse.SUPPRESS)
     return parser
+
+
+GLOBAL_OPTIONS: dict[str, dict[str, str]] = {
+    "--db": {"help": "database: a SQLite file path or a URL such as "
+                     "postgresql+psycopg://user@host/db (default: $REPAIRBENCH_DB, else a file "
+                     "in your user data directory)"},
+    "--station": {"help": "this station's name"},
+    "--user": {"metavar": "NAME", "help": f"sign in as NAME (default: ${commands.USER_ENV}); "
+               f"the password comes from ${commands.PASSWORD_ENV} or a hidden prompt"},
+}
+
+
+def add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """--db, --station and --user, accepted before the command name and after it.
+
+    After the command they default to SUPPRESS: argparse copies a sub-command's defaults over
+    what was already parsed, so a real default there would erase `--user NAME COMMAND`.
+    """
+    known = parser._option_string_actions  # noqa: SLF001 (argparse has no public lookup)
+    for option, settings in GLOBAL_OPTIONS.items():
+        if option in known:  # a command that declared it itself (add_user_option)
+            known[option].default = default
+        else:
+            parser.add_argument(option, default=default, **settings)  # type: ignore[arg-type]
+
+
+def command_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every sub-command's parser, nested ones (`audit verify`) included."""
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in dict.fromkeys(action.choices.values()):
+                found.append(child)
+                found.extend(command_parsers(child))
+    return found
 
 
 def configure_logging() -> None:
