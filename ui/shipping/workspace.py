@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from core.unit_of_work import Actor, Database
 from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
 from ui.shipping.dialogs import ShippingDialogs
 from ui.shipping.print_panel import PrintPanel
+from ui.shipping.returns_panel import ReturnsPanel
 
 PARCEL_COLUMNS = ("Parcel", "Carrier", "Tracking", "Payer", "COD", "Serials", "Label")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,6 +123,8 @@ class ShippingWorkspace(QWidget):
         self.ship_button.clicked.connect(self.ship_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.returns = ReturnsPanel(database, actor, self.dialogs, carriers(settings))
+        self.returns.said.connect(self._say)
 
         self._layout()
         self.refresh()
@@ -169,8 +173,12 @@ class ShippingWorkspace(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        self.pages = QTabWidget()
+        self.pages.addTab(splitter, self.tr("Ready to ship"))
+        # Rule S3: refused parcels leave from the same table, with their refusal slip.
+        self.pages.addTab(self.returns, self.tr("Refused parcels to return"))
         box = QVBoxLayout(self)
-        box.addWidget(splitter)
+        box.addWidget(self.pages)
         box.addWidget(self.message)
 
     # --- data ------------------------------------------------------------------------------
@@ -318,6 +326,9 @@ class ShippingWorkspace(QWidget):
         selects that work order; a carrier's waybill goes to the selected parcel."""
         if self.printing.is_busy():
             self._say("Wait for the printing to finish (or cancel it), then scan again.", True)
+            return
+        if self.pages.currentWidget() is self.returns:
+            self.returns.take_scan(raw)
             return
         text = raw.strip()
         number = self._serials.get(text) or (text if text in self._orders else None)
