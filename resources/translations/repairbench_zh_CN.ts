@@ -4,7 +4,7 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+36"/>
+        <location filename="../../ui/admin/workspace.py" line="+46"/>
         <source>Center</source>
         <translation>维修中心</translation>
     </message>
@@ -155,7 +155,17 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the center&apos;s settings…</source>
+        <translation>正在保存维修中心设置…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1029,17 +1039,17 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>PoliciesPage</name>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+10"/>
+        <location filename="../../ui/admin/workspace.py" line="+14"/>
         <source>Add a policy file…</source>
         <translation>添加政策文件…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Policies</source>
         <translation>保修政策</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
@@ -1064,7 +1074,7 @@ Intake and repair desk for a hardware repair center.
         <translation>产品及其政策</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Policy file</source>
         <translation>政策文件</translation>
     </message>
@@ -1074,15 +1084,35 @@ Intake and repair desk for a hardware repair center.
         <translation>政策文件 (*.toml)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving policy {0}…</source>
+        <translation>正在保存政策 {0}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy {0} saved.</source>
+        <translation>政策 {0} 已保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Assigning {0} to {1}…</source>
+        <translation>正在将 {0} 指定给 {1}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} now follows {1}.</source>
+        <translation>{0} 现在采用 {1}。</translation>
     </message>
 </context>
 <context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="+30"/>
+        <location filename="../../ui/settings/printers_page.py" line="+37"/>
         <source>Printer on this computer (print dialog, PDF rendered)</source>
         <translation>本机打印机（打印对话框，PDF 渲染）</translation>
     </message>
@@ -1123,6 +1153,16 @@ Intake and repair desk for a hardware repair center.
         <translation>{0} dpi</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>none: Chinese prints as graphics</source>
+        <translation>无：中文以图形方式打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Chinese font stored in the label printer, e.g. E:SIMSUN.TTF: Chinese text then prints in the printer&apos;s own font, sharper and faster than graphics.</source>
+        <translation>存储在标签打印机中的中文字体，例如 E:SIMSUN.TTF：中文将使用打印机自带的字体打印，比图形方式更清晰、更快。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
@@ -1158,7 +1198,12 @@ Intake and repair desk for a hardware repair center.
         <translation>份数</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
+        <source>Printer&apos;s Chinese font (ZPL)</source>
+        <translation>打印机中文字体（ZPL）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
@@ -1168,7 +1213,17 @@ Intake and repair desk for a hardware repair center.
         <translation>打印机 {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Printer profile {0}: {1}</source>
+        <translation>打印机配置 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
+        <translation>{0} 不是存储在打印机中的字体：请填写其驱动器（R:、E:、B:、A: 或 Z:）和文件名，例如 E:SIMSUN.TTF；留空则中文以图形方式打印。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Two printer profiles are named {0}.</source>
         <translation>有两个打印机配置都名为 {0}。</translation>
     </message>
@@ -1250,6 +1305,155 @@ Intake and repair desk for a hardware repair center.
     </message>
 </context>
 <context>
+    <name>ReturnColumns</name>
+    <message>
+        <location filename="../../ui/shipping/returns_model.py" line="+28"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>到货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return address</source>
+        <translation>回寄地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why refused</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came with</source>
+        <translation>来件承运商</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>(none matched)</source>
+        <translation>（无匹配工单）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(type it from the parcel)</source>
+        <translation>（请按包裹上的地址输入）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <location filename="../../ui/shipping/returns_panel.py" line="+74"/>
+        <source>scan the waybill of the carrier taking it back</source>
+        <translation>扫描退回承运商的运单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print refusal slip...</source>
+        <translation>打印拒收单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save refusal slip as PDF...</source>
+        <translation>将拒收单保存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark returned to sender (Ctrl+Return)</source>
+        <translation>标记为已退回寄件人（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Return address</source>
+        <translation>回寄地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n refused parcel(s) waiting to go back to the sender.</source>
+        <translation>
+            <numerusform>有 %n 个拒收包裹等待退回寄件人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No work order matched: type the sender&apos;s address from the parcel&apos;s own label.</source>
+        <translation>没有匹配的工单：请按包裹自身标签上的寄件人地址输入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No refused parcel is waiting to go back.</source>
+        <translation>没有等待退回的拒收包裹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waybill {0} read: check the address and mark the parcel returned.</source>
+        <translation>已读取运单 {0}：请核对地址，然后将包裹标记为已退回。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+45"/>
+        <source>Select a refused parcel first.</source>
+        <translation>请先选择一个拒收包裹。</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Printing cancelled; nothing was printed.</source>
+        <translation>已取消打印；未打印任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chosen printer</source>
+        <translation>所选打印机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refusal slip of parcel {0} sent to {1}.</source>
+        <translation>包裹 {0} 的拒收单已发送到{1}。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} could not be saved: {1}.</source>
+        <translation>无法保存 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Parcel {0} returned to its sender with {1} {2}, to {3}.</source>
+        <translation>包裹 {0} 已由 {1} 退回寄件人（运单号 {2}），寄往 {3}。</translation>
+    </message>
+</context>
+<context>
     <name>RoleRequiredPage</name>
     <message>
         <location filename="../../ui/dashboard/workspace.py" line="-153"/>
@@ -1257,6 +1461,29 @@ Intake and repair desk for a hardware repair center.
 Sign in with such an account to see the center&apos;s figures.</source>
         <translation>仪表盘需要主管（或管理员）角色。
 请使用此类账号登录以查看维修中心的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SaveProgress</name>
+    <message>
+        <location filename="../../ui/admin/save_progress.py" line="+58"/>
+        <source>Another save is still recomputing due dates; wait for it to finish, then save again.</source>
+        <translation>另一次保存仍在重新计算到期日；请等待其完成后再保存。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>due dates: %v of %m work orders</source>
+        <translation>到期日：第 %v / %m 张工单</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved: the database did not answer ({0}). Nothing was changed; try again.</source>
+        <translation>未保存：数据库没有响应（{0}）。未做任何更改；请重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: {0}. Nothing was changed; try again.</source>
+        <translation>未保存：{0}。未做任何更改；请重试。</translation>
     </message>
 </context>
 <context>
@@ -1605,7 +1832,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="-106"/>
+        <location filename="../../ui/settings/printers_page.py" line="-125"/>
         <source>Printers and labels</source>
         <translation>打印机与标签</translation>
     </message>
@@ -1624,6 +1851,19 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <location line="+43"/>
         <source>Sounds</source>
         <translation>声音</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingWorkspace</name>
+    <message>
+        <location filename="../../ui/shipping/workspace.py" line="+177"/>
+        <source>Ready to ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused parcels to return</source>
+        <translation>待退回的拒收包裹</translation>
     </message>
 </context>
 <context>

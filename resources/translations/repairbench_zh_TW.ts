@@ -4,7 +4,7 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+36"/>
+        <location filename="../../ui/admin/workspace.py" line="+46"/>
         <source>Center</source>
         <translation>維修中心</translation>
     </message>
@@ -155,7 +155,17 @@
         <translation>儲存</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the center&apos;s settings…</source>
+        <translation>正在儲存維修中心設定…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
@@ -1029,17 +1039,17 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>PoliciesPage</name>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+10"/>
+        <location filename="../../ui/admin/workspace.py" line="+14"/>
         <source>Add a policy file…</source>
         <translation>新增政策檔案…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Policies</source>
         <translation>保固政策</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Model</source>
         <translation>型號</translation>
     </message>
@@ -1064,7 +1074,7 @@ Intake and repair desk for a hardware repair center.
         <translation>產品及其政策</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Policy file</source>
         <translation>政策檔案</translation>
     </message>
@@ -1074,15 +1084,35 @@ Intake and repair desk for a hardware repair center.
         <translation>政策檔案 (*.toml)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Cannot read {0}: {1}</source>
         <translation>無法讀取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving policy {0}…</source>
+        <translation>正在儲存政策 {0}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy {0} saved.</source>
+        <translation>政策 {0} 已儲存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Assigning {0} to {1}…</source>
+        <translation>正在將 {0} 指定給 {1}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} now follows {1}.</source>
+        <translation>{0} 現在採用 {1}。</translation>
     </message>
 </context>
 <context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="+30"/>
+        <location filename="../../ui/settings/printers_page.py" line="+37"/>
         <source>Printer on this computer (print dialog, PDF rendered)</source>
         <translation>本機印表機（列印對話框，PDF 算繪）</translation>
     </message>
@@ -1123,6 +1153,16 @@ Intake and repair desk for a hardware repair center.
         <translation>{0} dpi</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>none: Chinese prints as graphics</source>
+        <translation>無：中文以圖形方式列印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Chinese font stored in the label printer, e.g. E:SIMSUN.TTF: Chinese text then prints in the printer&apos;s own font, sharper and faster than graphics.</source>
+        <translation>儲存在標籤印表機中的中文字型，例如 E:SIMSUN.TTF：中文將使用印表機內建的字型列印，比圖形方式更清晰、更快。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Profile name</source>
         <translation>設定檔名稱</translation>
@@ -1158,7 +1198,12 @@ Intake and repair desk for a hardware repair center.
         <translation>份數</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
+        <source>Printer&apos;s Chinese font (ZPL)</source>
+        <translation>印表機中文字型（ZPL）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>(no name)</source>
         <translation>（無名稱）</translation>
     </message>
@@ -1168,7 +1213,17 @@ Intake and repair desk for a hardware repair center.
         <translation>印表機 {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Printer profile {0}: {1}</source>
+        <translation>印表機設定檔 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
+        <translation>{0} 不是儲存在印表機中的字型：請填寫其磁碟機（R:、E:、B:、A: 或 Z:）與檔名，例如 E:SIMSUN.TTF；留空則中文以圖形方式列印。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Two printer profiles are named {0}.</source>
         <translation>有兩個印表機設定檔都命名為 {0}。</translation>
     </message>
@@ -1250,6 +1305,155 @@ Intake and repair desk for a hardware repair center.
     </message>
 </context>
 <context>
+    <name>ReturnColumns</name>
+    <message>
+        <location filename="../../ui/shipping/returns_model.py" line="+28"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>到貨時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>工單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return address</source>
+        <translation>回寄地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why refused</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came with</source>
+        <translation>來件貨運業者</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>(none matched)</source>
+        <translation>（無相符工單）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(type it from the parcel)</source>
+        <translation>（請依包裹上的地址輸入）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <location filename="../../ui/shipping/returns_panel.py" line="+74"/>
+        <source>scan the waybill of the carrier taking it back</source>
+        <translation>掃描退回貨運業者的託運單</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print refusal slip...</source>
+        <translation>列印拒收單…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save refusal slip as PDF...</source>
+        <translation>將拒收單儲存為 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark returned to sender (Ctrl+Return)</source>
+        <translation>標記為已退回寄件人（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Return address</source>
+        <translation>回寄地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>貨運業者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waybill</source>
+        <translation>託運單號</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n refused parcel(s) waiting to go back to the sender.</source>
+        <translation>
+            <numerusform>有 %n 個拒收包裹等待退回寄件人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No work order matched: type the sender&apos;s address from the parcel&apos;s own label.</source>
+        <translation>沒有相符的工單：請依包裹本身標籤上的寄件人地址輸入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No refused parcel is waiting to go back.</source>
+        <translation>沒有等待退回的拒收包裹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waybill {0} read: check the address and mark the parcel returned.</source>
+        <translation>已讀取託運單 {0}：請核對地址，然後將包裹標記為已退回。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+45"/>
+        <source>Select a refused parcel first.</source>
+        <translation>請先選擇一個拒收包裹。</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Printing cancelled; nothing was printed.</source>
+        <translation>已取消列印；未列印任何內容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chosen printer</source>
+        <translation>所選印表機</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refusal slip of parcel {0} sent to {1}.</source>
+        <translation>包裹 {0} 的拒收單已傳送到{1}。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} could not be saved: {1}.</source>
+        <translation>無法儲存 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {0}.</source>
+        <translation>已儲存 {0}。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Parcel {0} returned to its sender with {1} {2}, to {3}.</source>
+        <translation>包裹 {0} 已由 {1} 退回寄件人（託運單號 {2}），寄往 {3}。</translation>
+    </message>
+</context>
+<context>
     <name>RoleRequiredPage</name>
     <message>
         <location filename="../../ui/dashboard/workspace.py" line="-153"/>
@@ -1257,6 +1461,29 @@ Intake and repair desk for a hardware repair center.
 Sign in with such an account to see the center&apos;s figures.</source>
         <translation>儀表板需要主管（或管理員）角色。
 請使用此類帳號登入以查看維修中心的數據。</translation>
+    </message>
+</context>
+<context>
+    <name>SaveProgress</name>
+    <message>
+        <location filename="../../ui/admin/save_progress.py" line="+58"/>
+        <source>Another save is still recomputing due dates; wait for it to finish, then save again.</source>
+        <translation>另一次儲存仍在重新計算到期日；請等待其完成後再儲存。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>due dates: %v of %m work orders</source>
+        <translation>到期日：第 %v / %m 張工單</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved: the database did not answer ({0}). Nothing was changed; try again.</source>
+        <translation>未儲存：資料庫沒有回應（{0}）。未做任何變更；請重試。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: {0}. Nothing was changed; try again.</source>
+        <translation>未儲存：{0}。未做任何變更；請重試。</translation>
     </message>
 </context>
 <context>
@@ -1605,7 +1832,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="-106"/>
+        <location filename="../../ui/settings/printers_page.py" line="-125"/>
         <source>Printers and labels</source>
         <translation>印表機與標籤</translation>
     </message>
@@ -1624,6 +1851,19 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <location line="+43"/>
         <source>Sounds</source>
         <translation>聲音</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingWorkspace</name>
+    <message>
+        <location filename="../../ui/shipping/workspace.py" line="+177"/>
+        <source>Ready to ship</source>
+        <translation>待出貨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused parcels to return</source>
+        <translation>待退回的拒收包裹</translation>
     </message>
 </context>
 <context>
