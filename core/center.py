@@ -62,6 +62,14 @@ def check(values: dict[str, str]) -> None:
         zone(values["center.timezone"].strip())
     if not values.get("center.name", "x").strip():
         raise UserError("The center needs a name: it is printed on every label and report.")
+    for key, value in values.items():
+        months = value.strip()
+        # A warranty length a policy leaves open: checked here, or a bad one would only show
+        # when a unit of that vendor is next decided.
+        if key.endswith(".warranty_months") and months and not (
+                months.isascii() and months.isdigit() and 0 < int(months) <= 600):
+            raise UserError(f"{key}: {months!r} is not a number of months; write a whole "
+                            "number such as 12 or 24, or leave it empty while unknown.")
     country = values.get("center.country", "CN").strip()
     if country not in holidays.list_supported_countries():
         raise UserError(f"Calendar country {country!r} has no public-holiday calendar; use an ISO "

@@ -38,6 +38,11 @@ def policy_settings(uow: UnitOfWork) -> Mapping[str, str]:
     return dict(uow.session.execute(select(Setting.key, Setting.value)).all())
 
 
+def check_policy(text: str, source_name: str) -> Policy:
+    """The policy in `text`, or a UserError naming the file, the key and the problem."""
+    return presets.parse_policy(text, source_name)
+
+
 def save_policy(uow: UnitOfWork, text: str, source_name: str,
                 progress: Callable[[int, int], None] | None = None) -> Policy:
     """Add or replace a center's own policy file; refused whole if it does not validate.
@@ -47,7 +52,7 @@ def save_policy(uow: UnitOfWork, text: str, source_name: str,
     total)` follows that, in work orders).
     """
     require(uow.actor, Role.ADMINISTRATOR, action="edit policies")
-    policy = presets.parse_policy(text, source_name)
+    policy = check_policy(text, source_name)
     row = uow.session.scalar(select(PolicyRow).where(PolicyRow.code == policy.code))
     if row is not None and row.is_preset:
         raise UserError(f"{policy.code!r} is a preset shipped with RepairBench; give your policy "

@@ -26,6 +26,8 @@ def test_settings_round_trip_and_refuse_bad_values(qtbot, catalogue: Database) -
     page.fields["center.timezone"].setText("Asia/Hong_Kong")
     page.fields["center.name"].setText("九龙维修中心")
     assert page.save()
+    qtbot.waitUntil(lambda: not admin.saving.busy, timeout=10_000)
+    assert page.status.text() == "Saved."
     with catalogue.uow() as uow:
         assert center.load(uow).get("center.name") == "九龙维修中心"
     again = AdminWorkspace(catalogue, ADMIN)
@@ -46,12 +48,14 @@ def test_policy_file_added_and_assigned_from_the_screen(qtbot, catalogue: Databa
     good = tmp_path / "acme.toml"
     good.write_text(OWN_POLICY, encoding="utf-8")
     assert page.add_from_file(str(good))
+    qtbot.waitUntil(lambda: not admin.saving.busy, timeout=10_000)
     assert page.list.count() == 5
     row = next(r for r in range(page.products.rowCount())
                if page.products.item(r, 0).text() == "CK-HMI-10")
     combo = page.products.cellWidget(row, 3)
     assert isinstance(combo, QComboBox)
     combo.setCurrentText("acme_cables")
+    qtbot.waitUntil(lambda: not admin.saving.busy, timeout=10_000)
     with catalogue.uow() as uow:
         assert uow.session.scalar(select(Product.policy_code).where(
             Product.model == "CK-HMI-10")) == "acme_cables"
