@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test setup system-deps lint-imports bench demo clean translations
+.PHONY: run test setup system-deps lint-imports bench bench-quick demo clean translations
 
 # The screens' translations: .ts sources in git, .qm compiled from them (build output).
 TS_FILES := resources/translations/repairbench_zh_CN.ts resources/translations/repairbench_zh_TW.ts
@@ -34,8 +34,15 @@ test: setup
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
+# The suite on the million-work-order demo database (built once, about 3 minutes, cached in
+# benchmarks/.cache/); PostgreSQL for the 8-station row. bench-quick tries it on a small one.
 bench: setup
-	$(PY) -m benchmarks
+	@bash .ci/start-services.sh
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+bench-quick: setup
+	@bash .ci/start-services.sh
+	$(PY) -m benchmarks --quick $(BENCH_ARGS)
 
 # Regenerate the .ts from every tr() in ui/ and main.py (translations made so far are kept,
 # strings gone from the sources dropped), then compile them.

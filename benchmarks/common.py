@@ -41,7 +41,7 @@ def _build(path: Path, work_orders: int) -> None:
     partial = path.with_suffix(".partial.db")
     for leftover in CACHE.glob(partial.name + "*"):  # an interrupted build's
         leftover.unlink()
-    print(f"building {path.name} (once; it is kept in {CACHE.relative_to(ROOT)}/) ...",
+    print(f"building {path.name} (once; it is kept in {CACHE}) ...",
           file=sys.stderr, flush=True)
     start = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo",
@@ -67,27 +67,16 @@ def median_ms(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile: of a few runs, p99 is the slowest (p01 the lowest)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))]
+
+
 def p99_ms(times: list[float]) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))] * 1000
+    return percentile(times, 0.99) * 1000
 
 
 def peak_rss_mb() -> float:
     # ru_maxrss is in kilobytes on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def machine() -> str:
-    """CPUs, CPU model and memory of this machine, for the figures' record."""
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-        kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-        memory = f"{kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, StopIteration, ValueError):
-        memory = "RAM unknown"
-    return f"{os.uname().nodename}: {os.cpu_count()} CPUs, {model}, {memory}"
