@@ -47,7 +47,7 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
         raw.PrintFailed: the printer is missing or refused a label.
         ui.worker.Cancelled: the clerk cancelled; labels already sent stay sent.
     """
-    profile.validate()
+    profile = profile.validate()
     total = len(labels)
     if not total:
         raise raw.PrintFailed("There are no labels to print.")
@@ -74,7 +74,8 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
             sent.append(name)
         else:
             zpl = render_label_zpl(label, dpi=profile.dpi,
-                                   size_mm=(profile.width_mm, profile.height_mm))
+                                   size_mm=(profile.width_mm, profile.height_mm),
+                                   printer_font=profile.cjk_font or None)
             if profile.kind == "raw_queue":
                 sent.append(raw.send_raw(zpl, queue=profile.target, copies=profile.copies,
                                          title=name))

@@ -7,6 +7,7 @@ of setting up the print each time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings
@@ -21,6 +22,25 @@ KINDS: dict[str, str] = {
 }
 DPIS = (203, 300)
 _GROUP = "printing/profiles"
+# A font stored in a Zebra-type printer: a drive (R: memory, E: flash, B: and A: cards, Z: the
+# printer's own) and a name of up to 16 characters with a font extension, e.g. E:SIMSUN.TTF.
+_PRINTER_FONT = re.compile(r"[REBAZ]:[A-Z0-9_-]{1,16}\.(TTF|TTE|FNT)")
+
+
+def printer_font(value: str) -> str:
+    """A CJK font resident in the label printer, as ZPL names it (upper case); "" for none.
+
+    Raises:
+        UserError: not a printer font path; the message gives an example to copy.
+    """
+    font = value.strip().upper()
+    if font in ("", "NONE"):
+        return ""
+    if not _PRINTER_FONT.fullmatch(font):
+        raise UserError(f"{value.strip()!r} is not a font stored in the printer: write its drive "
+                        "(R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it "
+                        "empty to print Chinese as graphics.")
+    return font
 
 
 @dataclass(frozen=True)
@@ -31,6 +51,8 @@ class PrinterProfile:
         kind: qt, raw_queue, tcp9100 or pdf_file (see KINDS).
         target: the Qt printer name (empty: ask with the print dialog), the queue name, host:port,
             or the folder PDF files are written to.
+        cjk_font: a CJK font resident in a ZPL printer (e.g. E:SIMSUN.TTF): Chinese then prints
+            as the printer's own text; empty: Chinese lines go as graphic fields.
     """
 
     name: str
@@ -40,6 +62,7 @@ class PrinterProfile:
     height_mm: float = 150.0
     dpi: int = 203
     copies: int = 1
+    cjk_font: str = ""
 
     @property
     def is_zpl(self) -> bool:
@@ -72,7 +95,11 @@ class PrinterProfile:
             raise UserError(f"Printer profile {self.name}: the label size is out of range.")
         if not 1 <= self.copies <= 20:
             raise UserError(f"Printer profile {self.name}: copies must be between 1 and 20.")
-        return self
+        try:
+            font = printer_font(self.cjk_font)
+        except UserError as exc:
+            raise UserError(f"Printer profile {self.name}: {exc}") from exc
+        return self if font == self.cjk_font else replace(self, cjk_font=font)
 
 
 def load_profiles(settings: QSettings | None = None) -> list[PrinterProfile]:
@@ -90,6 +117,7 @@ def load_profiles(settings: QSettings | None = None) -> list[PrinterProfile]:
                 height_mm=float(settings.value("height_mm", 150.0)),  # type: ignore[arg-type]
                 dpi=int(settings.value("dpi", 203)),  # type: ignore[call-overload]
                 copies=int(settings.value("copies", 1)),  # type: ignore[call-overload]
+                cjk_font=str(settings.value("cjk_font", "") or ""),
             ).validate())
         except (UserError, TypeError, ValueError):
             continue
@@ -99,8 +127,7 @@ def load_profiles(settings: QSettings | None = None) -> list[PrinterProfile]:
 
 def save_profiles(profiles: list[PrinterProfile], settings: QSettings | None = None) -> None:
     settings = settings or QSettings()
-    for profile in profiles:
-        profile.validate()
+    profiles = [profile.validate() for profile in profiles]
     settings.remove(_GROUP)
     settings.beginWriteArray(_GROUP, len(profiles))
     for index, profile in enumerate(profiles):

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import UserError
-from ui.printing.profiles import DPIS, KINDS, PrinterProfile, load_profiles, save_profiles
+from ui.printing.profiles import (
+    DPIS,
+    KINDS,
+    PrinterProfile,
+    load_profiles,
+    printer_font,
+    save_profiles,
+)
 from ui.settings.page import FieldError, SettingsPage
 
 # ui.printing.profiles.KINDS' descriptions, named here so that lupdate finds them (that module is
@@ -62,6 +69,11 @@ class PrintersPage(SettingsPage):
         for dpi in DPIS:
             self.dpi.addItem(self.tr("{0} dpi").format(dpi), dpi)
         self.copies = QSpinBox(minimum=1, maximum=20)
+        self.cjk_font = QLineEdit()
+        self.cjk_font.setPlaceholderText(self.tr("none: Chinese prints as graphics"))
+        self.cjk_font.setToolTip(self.tr(
+            "A Chinese font stored in the label printer, e.g. E:SIMSUN.TTF: Chinese text then "
+            "prints in the printer's own font, sharper and faster than graphics."))
 
         form = QFormLayout()
         form.addRow(self.tr("Profile name"), self.name)
@@ -71,6 +83,7 @@ class PrintersPage(SettingsPage):
         form.addRow(self.tr("Label height"), self.height)
         form.addRow(self.tr("Resolution (ZPL)"), self.dpi)
         form.addRow(self.tr("Copies"), self.copies)
+        form.addRow(self.tr("Printer's Chinese font (ZPL)"), self.cjk_font)
         self.editor = QWidget()
         self.editor.setLayout(form)
         left = QVBoxLayout()
@@ -86,6 +99,7 @@ class PrintersPage(SettingsPage):
         self.list.currentRowChanged.connect(self._show)
         self.name.textChanged.connect(self._edited)
         self.target.editTextChanged.connect(self._edited)
+        self.cjk_font.textChanged.connect(self._edited)
         for combo in (self.kind, self.dpi):
             combo.currentIndexChanged.connect(self._edited)
         for spin in (self.width, self.height, self.copies):
@@ -109,6 +123,7 @@ class PrintersPage(SettingsPage):
         self.height.setValue(profile.height_mm)
         self.dpi.setCurrentIndex(max(self.dpi.findData(profile.dpi), 0))
         self.copies.setValue(profile.copies)
+        self.cjk_font.setText(profile.cjk_font)
         self._filling = False
 
     def _edited(self) -> None:
@@ -118,7 +133,8 @@ class PrintersPage(SettingsPage):
         self.profiles[row] = PrinterProfile(
             name=self.name.text().strip(), kind=self.kind.currentData(),
             target=self.target.currentText().strip(), width_mm=self.width.value(),
-            height_mm=self.height.value(), dpi=self.dpi.currentData(), copies=self.copies.value())
+            height_mm=self.height.value(), dpi=self.dpi.currentData(), copies=self.copies.value(),
+            cjk_font=self.cjk_font.text().strip())
         self.list.item(row).setText(self.profiles[row].name or self.tr("(no name)"))
 
     def add_profile(self) -> None:
@@ -140,6 +156,16 @@ class PrintersPage(SettingsPage):
     def check(self) -> None:
         seen: set[str] = set()
         for row, profile in enumerate(self.profiles):
+            try:
+                printer_font(profile.cjk_font)
+            except UserError as exc:
+                self.list.setCurrentRow(row)
+                raise FieldError(self.tr("Printer profile {0}: {1}").format(
+                    profile.name, self.tr("{0} is not a font stored in the printer: write its "
+                                          "drive (R:, E:, B:, A: or Z:) and file name, e.g. "
+                                          "E:SIMSUN.TTF, or leave it empty to print Chinese as "
+                                          "graphics.").format(repr(profile.cjk_font))),
+                    self.cjk_font) from exc
             try:
                 profile.validate()
                 if profile.name in seen:
