@@ -90,6 +90,28 @@ def test_every_string_of_the_translated_screens_is_translated(
                 language, context, source, form)
 
 
+# Characters written differently in the two scripts (Simplified, Traditional), among those the
+# screens use most: a Traditional screen showing 设备 or a Simplified one showing 設備 reads as a
+# careless copy to the people at the bench.
+SCRIPT_PAIRS = ("设設 备備 单單 号號 货貨 这這 试試 输輸 错錯 误誤 关關 开開 网網 数數 据據 检檢 "
+                "测測 维維 时時 间間 确確 认認 条條 显顯 应應 态態 类類 务務 库庫 码碼 录錄 动動 "
+                "项項 户戶 扫掃 机機 选選 择擇 请請 无無 线線 连連 处處 页頁 签簽 标標 价價 报報 "
+                "诊診 断斷 达達 预預 图圖 导導 载載 读讀 写寫 语語 运運 个個 张張 为為 从從 仪儀 "
+                "盘盤 现現 电電 话話 邮郵 档檔 费費 币幣 换換 转轉 进進 级級 组組 验驗 证證 产產 "
+                "审審 记記 说說 启啟 总總 键鍵").split()
+
+
+@pytest.mark.parametrize(("language", "foreign"), [
+    ("zh_CN", {pair[1] for pair in SCRIPT_PAIRS}),
+    ("zh_TW", {pair[0] for pair in SCRIPT_PAIRS}),
+])
+def test_each_catalogue_keeps_to_its_script(language: str, foreign: set[str]) -> None:
+    wrong = {source: form for (_, source, _), forms in
+             _messages(FOLDER / f"repairbench_{language}.ts").items()
+             for form in forms if foreign & set(form)}
+    assert not wrong, f"{language} translations in the other script: {list(wrong.items())[:5]}"
+
+
 def test_the_translated_screens_are_named_as_they_are() -> None:
     # A moved or renamed file would silently leave the check above.
     assert all((ROOT / path).exists() for path in TRANSLATED)
