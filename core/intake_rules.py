@@ -8,7 +8,8 @@ of the screens; the English wording is the one stored with a scan.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from core.messages import add, text
 from core.unit_of_work import UnitOfWork
@@ -130,6 +131,15 @@ INTAKE_MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "该工单的全部设备均已到齐。",
         "zh_TW": "此工單的所有設備均已到齊。",
     },
+    # What a closed work order or an ended unit is, inside "reason.work_order_closed".
+    "scan.order_status.closed": {"en": "closed", "zh_CN": "已关闭", "zh_TW": "已關閉"},
+    "scan.order_status.cancelled": {"en": "cancelled", "zh_CN": "已取消", "zh_TW": "已取消"},
+    "scan.order_status.refused": {"en": "refused", "zh_CN": "已拒收", "zh_TW": "已拒收"},
+    "scan.unit_status.cancelled": {
+        "en": "unit cancelled", "zh_CN": "设备已取消", "zh_TW": "設備已取消"},
+    "scan.unit_status.refused": {"en": "unit refused", "zh_CN": "设备已拒收", "zh_TW": "設備已拒收"},
+    "scan.unit_status.shipped": {"en": "unit shipped", "zh_CN": "设备已寄回", "zh_TW": "設備已寄回"},
+    "scan.unit_status.closed": {"en": "unit closed", "zh_CN": "设备已结案", "zh_TW": "設備已結案"},
     # The verdict itself, as the bench's panel and the slips name it.
     "verdict.accepted": {"en": "ACCEPTED", "zh_CN": "接收", "zh_TW": "接收"},
     "verdict.rejected": {"en": "REJECTED", "zh_CN": "拒收", "zh_TW": "拒收"},
@@ -145,6 +155,22 @@ REASON_TEXT: dict[Reason, str] = {
 def reason_text(reason: Reason | str, language: str | None, **details: object) -> str:
     """Why a scan was refused, in `language` ("en", "zh_CN", "zh_TW")."""
     return text(f"reason.{Reason(reason).value}", language, **details)
+
+
+@dataclass
+class Wording:
+    """A catalogue message and its parameters, kept apart so that each screen renders it in its
+    own language; the English rendering is what is stored. A parameter may itself be a
+    `Wording` (a reason's part, a state's name), rendered in the same language.
+    """
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, language: str | None) -> str:
+        return text(self.key, language, **{
+            name: value.render(language) if isinstance(value, Wording) else value
+            for name, value in self.params.items()})
 
 
 @dataclass(frozen=True)

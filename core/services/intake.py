@@ -4,6 +4,8 @@ Every scan is stored with its verdict in the same transaction that receives the 
 transaction is committed before the verdict is returned: a verdict shown is a verdict kept.
 Two stations receiving the same unit are settled by the database: the unit moves from
 `awaiting_parcel` to `received` by a conditional UPDATE, which only one of them can win.
+A station names each scan with its own id before the first attempt; a retry after a commit
+whose acknowledgement was lost gets the verdict already stored instead of a second scan.
 The scan path reads and writes plain rows (`intake_lookups`); closing and refusing a parcel,
 rarer actions, use the ORM.
 """
@@ -14,12 +16,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 
 from core import audit
 from core.audit import Change
 from core.errors import UserError
-from core.intake_rules import REASON_TEXT, Reason, requirements_for
-from core.messages import text
+from core.intake_rules import Reason, Wording, requirements_for
 from core.models import Attachment, ParcelIntake, Scan, Unit, UnitStatus, WorkOrder, utcnow
 from core.permissions import Role, require
 from core.rules.barcodes import ParsedScan, parse_scan
@@ -49,6 +51,15 @@ class ScanOutcome:
     scan_id: int | None = None
     customer: str = ""
     expected: list[dict[str, Any]] = field(default_factory=list)
+    #: The message as catalogue keys and parameters, for screens in other languages; empty for a
+    #: verdict read back from the database, which keeps its English words only.
+    wording: list[Wording] = field(default_factory=list)
+
+    def text(self, language: str | None) -> str:
+        """The message in `language` ("en", "zh_CN", "zh_TW")."""
+        if not self.wording:
+            return self.message
+        return "".join(part.render(language) for part in self.wording)
 
     def as_json(self) -> dict[str, Any]:
         return {"scan": self.scan, "verdict": self.verdict, "reasons": self.reasons,
@@ -86,6 +97,7 @@ class _Scan:
         self.parcel_id = parcel_id if found is not None and found[0] == "open" else None
         self.parcel_order = found[1] if self.parcel_id is not None and found else None
         self._units: dict[int, list[UnitRow]] = {}
+        self.client_scan_id: str | None = None
 
     def units(self, order: OrderRow, *, again: bool = False) -> list[UnitRow]:
         if again or order.id not in self._units:
@@ -104,9 +116,9 @@ class _Scan:
         return self.parcel_id
 
     def reject(self, reason: Reason, scanned_serial: str | None, order: OrderRow | None,
-               **details: str) -> ScanOutcome:
-        return ScanOutcome(self.raw, "rejected", [reason.value], order.number if order else None,
-                           scanned_serial, REASON_TEXT[reason].format(**details))
+               **details: str | Wording) -> ScanOutcome:
+        return _outcome(self.raw, "rejected", [reason.value], order, scanned_serial,
+                        Wording(f"reason.{reason.value}", details))
 
     def store(self, outcome: ScanOutcome, order: OrderRow | None, unit_id: int | None = None,
               expected: list[dict[str, Any]] | None = None) -> ScanOutcome:
@@ -122,41 +134,107 @@ class _Scan:
             "scanned_at": self.now, "raw": self.raw, "symbology": self.parsed.symbology or "",
             "parsed": self.parsed.as_dict(), "verdict": outcome.verdict,
             "reasons": outcome.reasons, "message": outcome.message,
-            "work_order_id": order.id if order else None, "unit_id": unit_id})
+            "work_order_id": order.id if order else None, "unit_id": unit_id,
+            "client_scan_id": self.client_scan_id})
         self.uow.commit()
         return outcome
 
 
-def scan(uow: UnitOfWork, raw: str, intake_id: int | None = None) -> ScanOutcome:
-    """Decide one scan of the parcel `intake_id` (None: no parcel open yet), store it, commit."""
+def _outcome(raw: str, verdict: str, reasons: list[str], order: OrderRow | None,
+             serial: str | None, *wording: Wording) -> ScanOutcome:
+    return ScanOutcome(raw, verdict, reasons, order.number if order else None, serial,
+                       "".join(part.render("en") for part in wording), wording=list(wording))
+
+
+def scan(uow: UnitOfWork, raw: str, intake_id: int | None = None, *,
+         client_scan_id: str | None = None) -> ScanOutcome:
+    """Decide one scan of the parcel `intake_id` (None: no parcel open yet), store it, commit.
+
+    Args:
+        client_scan_id: The station's own id of this scan (a uuid4, at most 36 characters),
+            the same on every attempt. When a scan with this id is stored already, its verdict
+            is returned and nothing is received or stored again.
+    """
     require(uow.actor, Role.INTAKE, action="receive parcels")
+    if client_scan_id is not None:
+        if not client_scan_id or len(client_scan_id) > 36:
+            raise UserError(f"A scan id must be 1 to 36 characters, not {client_scan_id!r}: "
+                            "let the station choose it (a uuid4).")
+        stored = _stored_outcome(uow, client_scan_id)
+        if stored is not None:
+            return stored
+    try:
+        return _decide(uow, raw, intake_id, client_scan_id)
+    except IntegrityError:
+        # Another attempt with the same id (whose first try we took for lost) stored it
+        # meanwhile: its verdict is the one the technician must see.
+        uow.rollback()
+        stored = _stored_outcome(uow, client_scan_id) if client_scan_id else None
+        if stored is None:
+            raise
+        return stored
+
+
+def _decide(uow: UnitOfWork, raw: str, intake_id: int | None,
+            client_scan_id: str | None) -> ScanOutcome:
     parsed = parse_scan(raw)
     # Capped and made storable as UTF-8 (lone surrogates escaped).
     one = _Scan(uow, parsed.raw, parsed, intake_id)
+    one.client_scan_id = client_scan_id
     if parsed.kind in ("unreadable", "garbled_layout"):
         reason = Reason.KEYBOARD_LAYOUT if parsed.kind == "garbled_layout" else Reason.UNREADABLE
         current = one.parcel_order
         return one.store(one.reject(reason, None, current, detail=parsed.error or ""), current)
 
-    # A GS1 order number (AI 400), or plain text naming a work order, opens that work order.
-    named = parsed.order_number or ("" if parsed.serial else parsed.text)
-    order = rows.order_named(one.conn, named)
+    order, serial = _named(one.conn, parsed)
     if order is not None:
         return _work_order_scan(one, order)
-    if parsed.order_number and not parsed.serial:
+    if serial is None:
         return one.store(one.reject(Reason.NO_WORK_ORDER, None, None, text=parsed.order_number),
                          None)
-    return _serial_scan(one, parsed.serial or parsed.text)
+    return _serial_scan(one, serial)
+
+
+def _named(conn: Connection, parsed: ParsedScan) -> tuple[OrderRow | None, str | None]:
+    """The work order a readable scan names, else the serial it carries (None: neither)."""
+    # A GS1 order number (AI 400), or plain text naming a work order, opens that work order.
+    named = parsed.order_number or ("" if parsed.serial else parsed.text)
+    order = rows.order_named(conn, named)
+    if order is not None:
+        return order, None
+    if parsed.order_number and not parsed.serial:
+        return None, None
+    return None, parsed.serial or parsed.text
+
+
+def _stored_outcome(uow: UnitOfWork, client_scan_id: str) -> ScanOutcome | None:
+    """The verdict stored for the station's scan `client_scan_id`, as it was first returned."""
+    conn = uow.session.connection()
+    row = rows.scan_with_client_id(conn, client_scan_id)
+    if row is None:
+        return None
+    serial = row.unit_serial
+    if serial is None and row.verdict == "rejected":
+        parsed = parse_scan(row.raw)
+        if parsed.kind not in ("unreadable", "garbled_layout"):
+            serial = _named(conn, parsed)[1]
+    outcome = ScanOutcome(row.raw, row.verdict, list(row.reasons), None, serial, row.message,
+                          intake_id=row.intake_id, scan_id=row.id)
+    if row.work_order_id is not None:
+        order = rows.order_by_id(conn, row.work_order_id)
+        outcome.work_order, outcome.customer = order.number, order.customer
+        outcome.expected = rows.checklist(rows.units_of(conn, order.id))
+    return outcome
 
 
 def _check_work_order(one: _Scan, order: OrderRow, serial: str | None) -> ScanOutcome | None:
     """The reason a parcel cannot be received against `order`, or None when it can."""
     if order.status in CLOSED_ORDERS:
         return one.reject(Reason.WORK_ORDER_CLOSED, serial, order, number=order.number,
-                          status=order.status.value.replace("_", " "))
+                          status=Wording(f"scan.order_status.{order.status.value}"))
     units = one.units(order)
     if not units or not order.has_return_address:
-        what = text("reason.incomplete." + ("no_units" if not units else "no_return_address"), "en")
+        what = Wording("reason.incomplete." + ("no_units" if not units else "no_return_address"))
         return one.reject(Reason.WORK_ORDER_INCOMPLETE, serial, order, number=order.number,
                           what=what)
     needs = requirements_for(one.uow, {u.policy_code for u in units}, {u.category for u in units})
@@ -179,9 +257,9 @@ def _work_order_scan(one: _Scan, order: OrderRow) -> ScanOutcome:
     one.parcel(order)
     units = one.units(order)
     waiting = sum(1 for u in units if u.status == UnitStatus.AWAITING_PARCEL)
-    outcome = ScanOutcome(one.raw, "info", [], order.number, None, text(
-        "scan.work_order_opened", "en", number=order.number, customer=order.customer,
-        waiting=waiting, total=len(units)))
+    outcome = _outcome(one.raw, "info", [], order, None, Wording(
+        "scan.work_order_opened", {"number": order.number, "customer": order.customer,
+                                   "waiting": waiting, "total": len(units)}))
     return one.store(outcome, order)
 
 
@@ -206,7 +284,7 @@ def _serial_scan(one: _Scan, serial: str) -> ScanOutcome:
                      rows.open_orders_with_serial(one.conn, serial).items() if order_id != order.id]
         outcome = one.reject(Reason.NOT_ON_WORK_ORDER, serial, order, serial=serial,
                              number=order.number,
-                             elsewhere=(text("reason.elsewhere", "en", number=elsewhere[0])
+                             elsewhere=(Wording("reason.elsewhere", {"number": elsewhere[0]})
                                         if elsewhere else ""))
         if elsewhere:
             outcome.reasons.append(f"belongs_to:{elsewhere[0]}")
@@ -218,7 +296,7 @@ def _serial_scan(one: _Scan, serial: str) -> ScanOutcome:
                                         scanned=scanned[1], expected=unit.model), order, unit.id)
     if unit.status in _ENDED:
         return one.store(one.reject(Reason.WORK_ORDER_CLOSED, serial, order, number=order.number,
-                                    status=f"unit {unit.status.value.replace('_', ' ')}"),
+                                    status=Wording(f"scan.unit_status.{unit.status.value}")),
                          order, unit.id)
     elsewhere_number = rows.in_center_elsewhere(one.conn, serial, unit.id)
     if unit.status != UnitStatus.AWAITING_PARCEL or elsewhere_number is not None:
@@ -233,11 +311,11 @@ def _serial_scan(one: _Scan, serial: str) -> ScanOutcome:
     rows.record_receipt(one.conn, one.uow.actor, unit, order.id, parcel_id, one.now)
     statuses = _refresh_order(one, order)
     left = sum(1 for s in statuses.values() if s == UnitStatus.AWAITING_PARCEL)
-    outcome = ScanOutcome(one.raw, "accepted", [], order.number, serial,
-                          text("scan.received", "en", serial=serial, model=unit.model,
-                               number=order.number)
-                          + (text("scan.units_left", "en", left=left) if left else
-                             text("scan.all_in", "en")))
+    outcome = _outcome(one.raw, "accepted", [], order, serial,
+                       Wording("scan.received", {"serial": serial, "model": unit.model,
+                                                 "number": order.number}),
+                       Wording("scan.units_left", {"left": left}) if left else
+                       Wording("scan.all_in"))
     units = one.units(order)
     if {u.id for u in units} != set(statuses):  # a re-import added a unit meanwhile
         units = one.units(order, again=True)

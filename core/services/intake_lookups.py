@@ -131,6 +131,10 @@ _RECEIVE = (update(Unit).where(Unit.id == bindparam("unit"),
                     received_at=bindparam("at")))
 _NEW_STATUS_CHANGE = insert(StatusChange)
 _NEW_SCAN = insert(Scan)
+_SCAN_WITH_CLIENT_ID = (select(Scan.id, Scan.intake_id, Scan.raw, Scan.verdict, Scan.reasons,
+                               Scan.message, Scan.work_order_id, Unit.serial.label("unit_serial"))
+                        .outerjoin(Unit, Unit.id == Scan.unit_id)
+                        .where(Scan.client_scan_id == bindparam("client_scan_id")))
 
 
 def _order(row: Any) -> OrderRow:
@@ -210,6 +214,11 @@ def record_receipt(conn: Connection, actor: Actor, unit: UnitRow, order_id: int,
 
 def store_scan(conn: Connection, values: dict[str, Any]) -> int:
     return int(conn.execute(_NEW_SCAN, values).inserted_primary_key[0])
+
+
+def scan_with_client_id(conn: Connection, client_scan_id: str) -> Any | None:
+    """The stored scan the station named `client_scan_id` (with its unit's serial), or None."""
+    return conn.execute(_SCAN_WITH_CLIENT_ID, {"client_scan_id": client_scan_id}).first()
 
 
 def checklist(units: Sequence[UnitRow],

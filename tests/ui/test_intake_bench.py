@@ -186,10 +186,10 @@ def test_database_error_keeps_unsent_scans_and_retry_stores_them(qtbot, workspac
     real_store = workspace.queue._store
     broken = {"on": True}
 
-    def flaky(raw: str, intake_id: int | None):
+    def flaky(raw: str, intake_id: int | None, client_id: str):
         if broken["on"]:
             raise OSError("disk I/O error")
-        return real_store(raw, intake_id)
+        return real_store(raw, intake_id, client_id)
 
     workspace.queue._store = flaky
     scan(workspace, "WO-1")
@@ -261,7 +261,7 @@ def test_refusing_an_unmatched_parcel_gives_a_refusal_slip(qtbot, workspace, ben
 
 
 def test_close_waits_for_unsent_scans(qtbot, workspace, immediate):
-    workspace.queue._store = lambda raw, iid: (_ for _ in ()).throw(OSError("locked"))
+    workspace.queue._store = lambda raw, iid, cid: (_ for _ in ()).throw(OSError("locked"))
     scan(workspace, "WO-1")
     assert workspace.open_close_dialog() is None
     assert workspace.panel.title.text() == "⚠ WAIT"

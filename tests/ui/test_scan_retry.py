@@ -19,10 +19,8 @@ from sqlalchemy.engine import make_url
 
 from core import db
 from core.models import Scan
-from core.services import work_orders
 from core.unit_of_work import Actor, Database
-from tests.conftest import SAMPLES
-from tests.core.test_work_order_import import HEADER, row
+from tests.trust.test_lost_commit_ack import CommitAckCutter, through_relay, with_work_order
 from tests.ui.test_intake_bench import FakeSounds, TECHNICIAN
 from ui.intake.bench import IntakeWorkspace
 from ui.intake.scan_queue import ScanQueue
@@ -31,16 +29,6 @@ from ui.scanner.keyboard import ScanCapture
 FAST = (0.05, 0.1, 0.2)  # the bench's 1 s, 2 s, 5 s, 10 s, shortened for the tests
 SCANS = ["WO-1", "SN-1", "SN-2"]
 STORED = [("WO-1", "info"), ("SN-1", "accepted"), ("SN-2", "accepted")]
-
-
-def with_work_order(database: Database) -> Database:
-    with database.uow() as uow:
-        work_orders.import_products(uow, (SAMPLES / "products.csv").read_bytes(), "p.csv")
-    with database.uow() as uow:
-        work_orders.import_work_orders(
-            uow, (HEADER + row(wo="WO-1", serial="SN-1") + row(wo="WO-1", serial="SN-2")).encode(),
-            "wo.csv")
-    return database
 
 
 def stored(database: Database) -> list[tuple[str, str]]:
@@ -206,8 +194,7 @@ def test_postgresql_server_not_there_yet_then_scans_go_in(qtbot, bench_on,
     real = with_work_order(Database(db.make_engine(pg_url)))
     url = make_url(pg_url)
     late = LateServer((url.host or "127.0.0.1", url.port or 5432))
-    station = Database(db.make_engine(url.set(host="127.0.0.1", port=late.port)
-                                      .render_as_string(hide_password=False)))
+    station = through_relay(pg_url, late.port)
     try:
         bench = bench_on(station)
         for raw in SCANS:
@@ -238,3 +225,34 @@ def test_the_queue_alone_keeps_its_schedule(qtbot, locked_sqlite) -> None:  # ty
     holder.rollback()
     qtbot.waitUntil(lambda: queue.idle, timeout=10_000)
     assert outcomes == ["WO-1"] and stored(database) == STORED[:1]
+
+
+def test_a_lost_commit_acknowledgement_is_retried_with_the_same_scan_id(
+        qtbot, bench_on, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The first attempt is committed but the answer never reaches the bench: the automatic
+    retry carries the same id and shows the stored verdict; the unit is received once."""
+    real = with_work_order(Database(db.make_engine(pg_url)))
+    url = make_url(pg_url)
+    relay = CommitAckCutter((url.host or "127.0.0.1", url.port or 5432))
+    station = through_relay(pg_url, relay.port)
+    try:
+        bench = bench_on(station)
+        bench.take_scan("WO-1")
+        qtbot.waitUntil(lambda: bench.queue.idle, timeout=10_000)
+        relay.armed.set()
+        bench.take_scan("SN-1")
+        qtbot.waitUntil(relay.cut.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: bench.queue.idle, timeout=15_000)
+        assert bench.queue.failures == 0  # it failed once, then the retry got the verdict
+        assert stored(real) == STORED[:2]  # one scan of SN-1, not two
+        assert bench.panel.state == "accepted"
+        assert "SN-1" in bench.panel.message.text() and "received for WO-1" in (
+            bench.panel.message.text())
+        with real.uow() as uow:
+            ids = uow.session.scalars(select(Scan.client_scan_id).order_by(Scan.id)).all()
+        assert len(set(ids)) == 2 and all(len(i or "") == 36 for i in ids)
+        assert bench.sounds.played == ["info", "rejected", "accepted"]
+    finally:
+        station.engine.dispose()
+        real.engine.dispose()
+        relay.close()

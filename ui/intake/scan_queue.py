@@ -8,13 +8,16 @@ A failure stops the queue with the failed scan still first in line, so nothing i
 reordered. When the database did not answer (locked, unreachable, a dropped connection), the queue
 tries again by itself after a pause that grows along `backoff` (1 s, 2 s, 5 s, then every 10 s);
 `retry()` tries at once. A refusal that retrying cannot cure (a missing role) waits for `retry()`.
+Each scan gets its id (a uuid4) when it is taken and keeps it on every attempt: when a commit
+went through but its acknowledgement was lost, the retry gets the verdict already stored.
 """
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,14 +30,16 @@ from ui.worker import run_in_background
 
 @dataclass(frozen=True)
 class PendingScan:
-    """One scan not stored yet, and where it came from (keyboard, manual, serial, camera)."""
+    """One scan not stored yet, where it came from (keyboard, manual, serial, camera), and the
+    id that names it in the database on every attempt."""
 
     raw: str
     source: str
+    client_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
-#: Decides and stores one scan: (raw, parcel id) -> outcome. Replaced in tests to fail on demand.
-StoreScan = Callable[[str, "int | None"], ScanOutcome]
+#: Decides and stores one scan: (raw, parcel id, client id) -> outcome.
+StoreScan = Callable[[str, "int | None", str], ScanOutcome]
 #: Seconds before each automatic retry after consecutive failures; the last repeats forever.
 DEFAULT_BACKOFF: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0)
 
@@ -124,18 +129,19 @@ class ScanQueue(QObject):
 
     # -- the work ------------------------------------------------------------------------------
 
-    def _store_in_database(self, raw: str, intake_id: int | None) -> ScanOutcome:
+    def _store_in_database(self, raw: str, intake_id: int | None, client_id: str) -> ScanOutcome:
         # Runs in a worker thread: plain data in, plain data out, no widgets.
         with self._database.uow(self._actor) as uow:
-            return intake.scan(uow, raw, intake_id)
+            return intake.scan(uow, raw, intake_id, client_scan_id=client_id)
 
     def _next(self) -> None:
         if self._busy or self._stopped or not self._pending:
             return
         self._busy = True
-        raw = self._pending[0].raw
+        first = self._pending[0]
         intake_id = self.intake_id
-        run_in_background(lambda: self._store(raw, intake_id), self._on_stored, self._on_failed)
+        run_in_background(lambda: self._store(first.raw, intake_id, first.client_id),
+                          self._on_stored, self._on_failed)
 
     def _on_stored(self, outcome: ScanOutcome) -> None:
         self._busy = False
