@@ -1,9 +1,9 @@
 """Photos and logs attached to a unit on the repair bench.
 
-An attachment belongs to one of the unit's findings, or else to the parcel the unit arrived in
-(the attachment table links parcels and findings, not units); intake stores its parcel photos the
-same way, so a unit's list holds both. Who added a file is read from the audit log, which records
-every attachment in the same transaction.
+A file added on the unit's page belongs to one of its findings, or else to the unit itself
+(`attachment.unit_id`, schema 0006). Intake stores its photos with the parcel, and before 0006
+the page filed unit-level files there too, so a unit's list also holds its parcel's files. Who
+added a file is read from the audit log, which records every attachment in the same transaction.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ class AttachmentRow:
     size: int
     added_at: dt.datetime
     added_by: str
-    finding: str  # the test name, or "" for the parcel
+    finding: str  # the test name, or "" for a file of the unit or of its parcel
+    on_unit: bool = False  # filed with the unit itself (else with a finding or the parcel)
 
 
 def media_type_of(filename: str) -> str:
@@ -102,7 +103,7 @@ def read_file(path: str | Path) -> tuple[str, bytes]:
 def attach(uow: UnitOfWork, unit_id: int, filename: str, content: bytes, *,
            finding_id: int | None = None) -> Attachment:
     """Store a photo or log for the unit: with the finding when one is given, else with the
-    parcel the unit arrived in."""
+    unit itself."""
     require(uow.actor, Role.REPAIR, action="attach photos and logs")
     unit = get_unit(uow, unit_id)
     name = _stored_name(filename)
@@ -110,25 +111,19 @@ def attach(uow: UnitOfWork, unit_id: int, filename: str, content: bytes, *,
         raise UserError(f"{name} is empty; there is nothing to attach.")
     if len(content) > MAX_BYTES:
         raise _too_large(name, len(content))
-    intake_id = None
     if finding_id is not None:
         finding = uow.session.get(Finding, finding_id)
         if finding is None or finding.unit_id != unit.id:
             raise UserError(f"Finding {finding_id} is not a test of {unit.serial}; choose one of "
                             "its findings or the whole unit.")
-    elif unit.intake_id is None:
-        raise UserError(f"{unit.serial} has not arrived in a parcel yet; attach files after intake "
-                        "or to one of its findings.")
-    else:
-        intake_id = unit.intake_id
-    row = Attachment(intake_id=intake_id, finding_id=finding_id, filename=name,
-                     media_type=media_type_of(name), content=bytes(content))
+    row = Attachment(unit_id=None if finding_id is not None else unit.id, finding_id=finding_id,
+                     filename=name, media_type=media_type_of(name), content=bytes(content))
     uow.session.add(row)
     uow.session.flush()
     audit.record(uow, Change(_ADD, "attachment", str(row.id), unit.work_order_id, None,
                              {"unit": unit.serial, "file": name, "media_type": row.media_type,
                               "bytes": len(content), "finding": finding_id,
-                              "parcel": intake_id}))
+                              "on_unit": finding_id is None}))
     uow.commit()
     return row
 
@@ -148,25 +143,26 @@ def findings_of(uow: UnitOfWork, unit_id: int) -> list[tuple[int, str]]:
 
 
 def list_for_unit(uow: UnitOfWork, unit_id: int, *, parcel_only: bool = False) -> list[AttachmentRow]:
-    """The unit's attachments, oldest first: its parcel's, and (unless `parcel_only`) its
-    findings'."""
+    """The unit's attachments, oldest first: its own and its parcel's, and (unless
+    `parcel_only`) its findings'."""
     unit = get_unit(uow, unit_id)
-    mine = [Attachment.intake_id == unit.intake_id] if unit.intake_id is not None else []
+    mine = [Attachment.unit_id == unit.id]
+    if unit.intake_id is not None:
+        mine.append(Attachment.intake_id == unit.intake_id)
     if not parcel_only:
         mine.append(Attachment.finding_id.in_(select(Finding.id).where(Finding.unit_id == unit.id)))
-    if not mine:
-        return []
     rows = uow.session.execute(
         select(Attachment.id, Attachment.filename, Attachment.media_type,
                func.length(Attachment.content), Attachment.added_at, Attachment.intake_id,
-               Finding.test_name)
+               Finding.test_name, Attachment.unit_id)
         .outerjoin(Finding, Finding.id == Attachment.finding_id)
         .where(or_(*mine)).order_by(Attachment.added_at, Attachment.id)).all()
     who = _added_by(uow, unit)
     # A parcel photo stored by intake has no entry of its own: the parcel's closing says who.
     return [AttachmentRow(i, name, kind, int(size or 0), at,
-                          who.get(str(i)) or who.get(f"parcel:{intake}", ""), test or "")
-            for i, name, kind, size, at, intake, test in rows]
+                          who.get(str(i)) or who.get(f"parcel:{intake}", ""), test or "",
+                          on_unit is not None)
+            for i, name, kind, size, at, intake, test, on_unit in rows]
 
 
 def _added_by(uow: UnitOfWork, unit: Unit) -> dict[str, str]:

@@ -13,7 +13,7 @@ from core.services import attachments, intake, repair, work_orders
 from core.unit_of_work import Actor, Database
 from tests.conftest import SAMPLES
 from tests.core.test_repair import TECH, received
-from tests.core.test_warranty_decisions import unit_id
+from tests.core.test_warranty_decisions import make_work_order, unit_id
 
 CLERK = Actor(username="sam", station="ship-1", roles=frozenset({"shipping"}))
 BOSS = Actor(username="zhao", station="office", roles=frozenset({"supervisor"}))
@@ -123,3 +123,30 @@ def test_listing_on_postgresql_and_sqlite(any_database: Database) -> None:
         rows = attachments.list_for_unit(uow, uid)
         assert uow.session.get(Finding, fid) is not None
     assert [(r.filename, r.size, r.finding) for r in rows] == [("psu.txt", 13, "Touch test")]
+
+
+def test_a_unit_file_is_filed_with_the_unit_and_older_parcel_files_stay_listed(
+        catalogue: Database) -> None:
+    with catalogue.uow() as uow:
+        wo = make_work_order(uow, "WO-1", "CK-HMI-10", ["S1", "S2"])  # one parcel, two units
+        first, second = (u.id for u in wo.units)
+        # A unit-level file from before schema 0006: filed with the parcel.
+        uow.session.add(Attachment(intake_id=wo.units[0].intake_id, filename="old.jpg",
+                                   media_type="image/jpeg", content=b"\xff\xd8old"))
+        uow.commit()
+    with catalogue.uow(TECH) as uow:
+        row = attachments.attach(uow, first, "cracked screen.png", b"\x89PNG")
+    with catalogue.uow() as uow:
+        stored = uow.session.get(Attachment, row.id)
+        assert (stored.unit_id, stored.intake_id, stored.finding_id) == (first, None, None)
+        mine = attachments.list_for_unit(uow, first)
+        on_intake_tab = attachments.list_for_unit(uow, first, parcel_only=True)
+        other = attachments.list_for_unit(uow, second)
+        entry = uow.session.scalars(select(AuditEntry.after).where(
+            AuditEntry.action == "attachment.add")).one()
+    assert [(r.filename, r.on_unit, r.added_by) for r in mine] == [
+        ("old.jpg", False, ""), ("cracked screen.png", True, "li")]
+    assert [r.filename for r in on_intake_tab] == ["old.jpg", "cracked screen.png"]
+    # The other unit of the parcel no longer shows this unit's photo, only the parcel's.
+    assert [r.filename for r in other] == ["old.jpg"]
+    assert entry["on_unit"] is True and entry["unit"] == "S1"

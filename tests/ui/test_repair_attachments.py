@@ -36,15 +36,16 @@ def test_attach_list_and_open_from_both_tabs(qtbot, catalogue: Database, tmp_pat
 
     assert page.intake_files.attach_files([photo]) == 1
     assert "Attached hashboard.png." in page.message.text()
-    assert "Photos: 1" in page.intake_label.text()
+    # Filed with the unit, not counted among the parcel's photos on arrival.
+    assert "Photos: 0" in page.intake_label.text()
     files = page.finding_files
     files.choose_finding(finding.id)
     assert files.attach_files([log]) == 1
     table = files.table
     assert [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())] == [
-        ["hashboard.png", "image/png", "2 KB", "parcel", "li"],
+        ["hashboard.png", "image/png", "2 KB", "unit", "li"],
         ["kernel.log", "text/plain", "17 B", "Hashboard 3 chips detected", "li"]]
-    assert page.intake_files.table.rowCount() == 1  # the parcel's files only
+    assert page.intake_files.table.rowCount() == 1  # the unit's and the parcel's, no finding's
 
     opened: list[Path] = []
     files.open_file = lambda path: opened.append(path) or True

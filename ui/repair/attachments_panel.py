@@ -43,8 +43,9 @@ def _open_with_system(path: Path) -> bool:
 class AttachmentsPanel(QWidget):
     """Signals: changed() after files were stored; message(str) for the page's message line.
 
-    `parcel_only` lists the parcel's files (the intake tab); otherwise every file of the unit,
-    with a chooser of the finding a new file belongs to (the findings tab).
+    `parcel_only` lists the unit's own files and its parcel's (the intake tab); otherwise every
+    file of the unit, with a chooser of the finding a new file belongs to (the findings tab). A
+    file not added to a finding is filed with the unit.
     """
 
     changed = Signal()
@@ -102,13 +103,14 @@ class AttachmentsPanel(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             values = (row.filename, row.media_type, attachments.size_text(row.size),
-                      row.finding or self.tr("parcel"), row.added_by or "-",
+                      row.finding or (self.tr("unit") if row.on_unit else self.tr("parcel")),
+                      row.added_by or "-",
                       center.local_time(row.added_at, tz))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.finding.clear()
-        self.finding.addItem(self.tr("the whole unit (filed with its parcel)"), None)
+        self.finding.addItem(self.tr("the whole unit"), None)
         for finding_id, text in findings:
             self.finding.addItem(text, finding_id)
         self.finding.setCurrentIndex(max(self.finding.findData(chosen), 0))
