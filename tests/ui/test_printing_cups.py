@@ -9,6 +9,8 @@ on a `file:` queue completed without running any backend and writes nothing.)
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import socket
@@ -178,13 +180,27 @@ def test_a_printer_that_does_not_answer_says_so() -> None:
         raw.send_to_socket(b"^XA^XZ", "127.0.0.1", _free_port(), timeout=2)
 
 
+def point_libcups_at(server: str | None) -> None:
+    """Set the scheduler libcups talks to in this thread (None: back to the environment's)."""
+    try:
+        libcups = ctypes.CDLL(ctypes.util.find_library("cups") or "libcups.so.2")
+    except OSError:
+        return  # no libcups: Qt's plugin has none either, and the test says so when it skips
+    libcups.cupsSetServer.argtypes = [ctypes.c_char_p]
+    libcups.cupsSetServer(server.encode() if server else None)
+
+
 def test_pdf_through_qt_reaches_the_queue_and_its_barcodes_scan(
-        cups: Cups, monkeypatch: pytest.MonkeyPatch, qapp: object, tmp_path: Path) -> None:
+        cups: Cups, monkeypatch: pytest.MonkeyPatch, qapp: object, tmp_path: Path,
+        request: pytest.FixtureRequest) -> None:
     from PySide6.QtPrintSupport import QPrinterInfo
 
     cups.add_queue("rbqt")
-    # libcups reads CUPS_SERVER when Qt's print plugin first asks it for printers.
+    # libcups reads CUPS_SERVER once per thread, when anything first asks it for printers
+    # (an earlier test's print dialog or printer list may have): point it at ours again.
     monkeypatch.setenv("CUPS_SERVER", cups.server)
+    point_libcups_at(cups.server)
+    request.addfinalizer(lambda: point_libcups_at(None))
     names = QPrinterInfo.availablePrinterNames()
     if "rbqt" not in names:
         pytest.skip(f"Qt's CUPS plugin does not see the private scheduler (it sees {names})")
