@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, func, select
@@ -26,7 +27,7 @@ from core.services.shipping import address_text
 from core.unit_of_work import UnitOfWork
 
 __all__ = ["RETURNED", "ReturnRefused", "ReturnedParcel", "WaitingReturn", "count_waiting",
-           "return_address", "return_to_sender", "returned", "waiting_returns"]
+           "return_address", "return_to_sender", "returned", "waiting_ids", "waiting_returns"]
 
 #: The verdict of the scan that records a parcel's return to its sender.
 RETURNED = "returned"
@@ -128,15 +129,25 @@ _RETURN_SCAN = (select(Scan.id).where(Scan.intake_id == ParcelIntake.id, Scan.ve
 _WAITING = and_(ParcelIntake.verdict == "refused", ~exists(_RETURN_SCAN))
 
 
+def waiting_ids(uow: UnitOfWork) -> list[int]:
+    """The refused parcels not yet returned, the longest waiting first.
+
+    One pass over the parcels, sorted here: there is no index on the verdict, and an ORDER BY
+    would make the database walk the arrival-time index row by row, which is slower than reading
+    the table once. The list itself is short (the parcels on the shelf).
+    """
+    found = uow.session.execute(select(ParcelIntake.opened_at, ParcelIntake.id).where(_WAITING))
+    return [parcel_id for _, parcel_id in sorted((at, i) for at, i in found)]
+
+
 def count_waiting(uow: UnitOfWork) -> int:
     """How many refused parcels have not gone back to their sender yet."""
     return uow.session.scalar(select(func.count()).select_from(ParcelIntake).where(_WAITING)) or 0
 
 
-def waiting_returns(uow: UnitOfWork, offset: int = 0, limit: int = 200) -> list[WaitingReturn]:
-    """One page of the refused parcels not yet returned, the longest waiting first."""
-    ids = list(uow.session.scalars(select(ParcelIntake.id).where(_WAITING).order_by(
-        ParcelIntake.opened_at, ParcelIntake.id).offset(offset).limit(limit)))
+def waiting_returns(uow: UnitOfWork, ids: Sequence[int] | None = None) -> list[WaitingReturn]:
+    """The parcels `ids` (by default every one waiting) as the list shows them, in that order."""
+    ids = waiting_ids(uow) if ids is None else list(ids)
     if not ids:
         return []
     rows = uow.session.execute(

@@ -128,8 +128,13 @@ def test_the_list_fetches_only_the_rows_shown(catalogue: Database, qtbot) -> Non
         refused_parcels(catalogue)
     model = WaitingReturnsModel(catalogue, OTHER_CLERK, dt.UTC)
     model.rows._size = 2  # small blocks stand in for a big database
+    assert model.rowCount() == 0  # nothing is read before the list is loaded
+    with qtbot.waitSignal(model.loaded):
+        model.reload()
     assert model.rowCount() == 6 and model.rows.fetches == 0
     assert model.index(0, 0).data(PARCEL_ROLE).work_order_number == "WO-1"
     assert model.rows.fetches == 1
-    model.index(5, 0).data()
+    assert model.index(5, 0).data(PARCEL_ROLE).work_order_number is None
+    assert model.rows.fetches == 2
+    assert model.index(6, 0).data() is None  # past the end: nothing, no fetch
     assert model.rows.fetches == 2

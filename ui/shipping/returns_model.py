@@ -1,7 +1,8 @@
 """The refused parcels waiting to go back to their sender, as a lazy table (rule S3).
 
-The model holds a count and fetches rows a block at a time when they are shown, each block in a
-read-only unit of work, so the list opens at once however many parcels the center ever refused.
+Finding the waiting parcels reads the whole parcel table once (a quarter of a second at a million
+parcels), so it runs in the background and the list fills when it is done; the model then holds
+their ids and fetches the rows a block at a time when they are shown, by primary key.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from core.services import parcel_returns
@@ -24,6 +26,7 @@ from core.unit_of_work import Actor, Database
 from reports.from_models import reason_text
 from ui.block_cache import BlockCache
 from ui.i18n import date_time_text
+from ui.worker import run_in_background
 
 HEADERS = (QT_TRANSLATE_NOOP("ReturnColumns", "Parcel"),
            QT_TRANSLATE_NOOP("ReturnColumns", "Arrived"),
@@ -39,30 +42,46 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class WaitingReturnsModel(QAbstractTableModel):
     """Refused parcels not yet returned, the longest waiting first; `PARCEL_ROLE` gives the
-    `WaitingReturn` of a row."""
+    `WaitingReturn` of a row.
+
+    Signals:
+        loaded(): the list was (re)loaded; `failed(str)`: it could not be read.
+    """
+
+    loaded = Signal()
+    failed = Signal(str)
 
     def __init__(self, database: Database, actor: Actor, tz: dt.tzinfo,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database, self.actor, self.tz = database, actor, tz
-        self._count = 0
+        self._ids: list[int] = []
         self.rows: BlockCache[WaitingReturn] = BlockCache(self._fetch, block=100)
-        self.reload()
 
     def _fetch(self, offset: int, limit: int) -> list[WaitingReturn]:
         with self.database.read(self.actor) as uow:
-            return parcel_returns.waiting_returns(uow, offset, limit)
+            return parcel_returns.waiting_returns(uow, self._ids[offset:offset + limit])
 
     def reload(self) -> None:
-        """Count again and forget the rows fetched (another station may have returned some)."""
+        """Find the waiting parcels again in the background (another station may have returned
+        some); the rows shown until then stay."""
+        database, actor = self.database, self.actor
+
+        def find() -> list[int]:
+            with database.read(actor) as uow:
+                return parcel_returns.waiting_ids(uow)
+
+        run_in_background(find, self._found, lambda exc: self.failed.emit(str(exc)))
+
+    def _found(self, ids: list[int]) -> None:
         self.beginResetModel()
+        self._ids = ids
         self.rows.clear()
-        with self.database.read(self.actor) as uow:
-            self._count = parcel_returns.count_waiting(uow)
         self.endResetModel()
+        self.loaded.emit()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
@@ -74,7 +93,7 @@ class WaitingReturnsModel(QAbstractTableModel):
         return None
 
     def parcel(self, row: int) -> WaitingReturn | None:
-        return self.rows.get(row) if 0 <= row < self._count else None
+        return self.rows.get(row) if 0 <= row < len(self._ids) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         parcel = self.parcel(index.row()) if index.isValid() else None

@@ -57,7 +57,11 @@ class ReturnsPanel(QWidget):
         self._run: PrintRun | None = None
         with database.read(actor) as uow:
             tz = center.load(uow).timezone
+        self._keep: WaitingReturn | None = None
         self.model = WaitingReturnsModel(database, actor, tz, self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda text: self.said.emit(
+            self.tr("The refused parcels could not be read: {0}").format(text), True))
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -104,14 +108,16 @@ class ReturnsPanel(QWidget):
     # --- the list --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Count and list again, keeping the parcel shown when it still waits."""
-        keep = self.current()
+        """Find the waiting parcels again; the list fills when they are found."""
+        self._keep = self.current()
         self.model.reload()
+
+    def _loaded(self) -> None:
         self.count.setText(self.tr("%n refused parcel(s) waiting to go back to the sender.",
                                    "", self.model.rowCount()))
-        row = 0
+        keep, row = self._keep, 0
         if keep is not None:
-            # Only the block already shown is searched: a refresh never reads the whole list.
+            # Only the first block is searched: a refresh never reads the whole list.
             row = next((r for r in range(min(self.model.rowCount(), 100))
                         if (p := self.model.parcel(r)) and p.intake_id == keep.intake_id), 0)
         self.select_row(row)
