@@ -125,6 +125,7 @@ class UnitView:
     quote: dict[str, object] | None
     actions: list[str]
     history: list[str]
+    paid_on: dt.date | None = None  # the customer's payment, in the center's calendar
 
 
 def unit_view(uow: UnitOfWork, unit_id: int) -> UnitView:
@@ -158,4 +159,5 @@ def unit_view(uow: UnitOfWork, unit_id: int) -> UnitView:
     return UnitView(unit.id, unit.serial, unit.product.model, unit.product.category,
                     unit.work_order.number, unit.status.value,
                     intake.condition if intake else "", int(photos or 0), findings, diagnosis,
-                    quote, actions, history)
+                    quote, actions, history,
+                    unit.paid_at.astimezone(tz).date() if unit.paid_at else None)

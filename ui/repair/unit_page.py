@@ -17,28 +17,34 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core import center
 from core.errors import UserError
 from core.findings import template_for
 from core.models import UnitStatus
 from core.policies.deadlines import Deadline
-from core.services import repair, repair_queues, repair_quotes
+from core.services import payments, repair, repair_queues, repair_quotes
 from core.unit_of_work import Actor, Database
 from ui.repair.attachments_panel import AttachmentsPanel
 from ui.repair.events_panel import EventsPanel
 from ui.repair.quote_pdf import QuotePdfBar
 
 OUT_OF_LIMIT = "background: #ffd6d6; color: #a00000;"
-LINE_ROWS = 3
+# Quote lines on screen; the rows scroll, and the taller the window the more of them show.
+LINE_ROWS = 20
+PAY_KEY = "Ctrl+Shift+M"
 # Keys of the page's buttons; a button's key works while its tab is shown, so tabs may share one.
 KEYS = {
     "Save findings": "Ctrl+S", "Start diagnosis": "Ctrl+Shift+D", "Record diagnosis": "Ctrl+D",
@@ -145,30 +151,68 @@ class UnitPage(QWidget):
 
     def _build_quote(self) -> None:
         self.quote_tab = QWidget()
-        grid = QGridLayout(self.quote_tab)
+        box = QVBoxLayout(self.quote_tab)
+        self.lines_area = self._quote_lines()
+        box.addWidget(self.lines_area, 1)  # the lines take the height the buttons leave
+        self.quote_label = QLabel()
+        box.addWidget(self.quote_label)
+        self.channel = QComboBox()
+        self.channel.addItems(list(repair_quotes.CHANNELS))
+        answers = QHBoxLayout()
+        for widget in (self._button("Save quote", self.save_quote),
+                       self._button("Send quote", self.send_quote), self.channel,
+                       self._button("Accepted", lambda: self.answer("accepted")),
+                       self._button("Declined", lambda: self.answer("declined"))):
+            answers.addWidget(widget)
+        answers.addStretch(1)
+        box.addLayout(answers)
+        box.addLayout(self._payment_row())
+        self.quote_pdf = QuotePdfBar(self._db, self._actor, self.quote_unsaved)
+        self.quote_pdf.message.connect(self.message.setText)
+        box.addWidget(self.quote_pdf)
+        self._quote_shown: tuple[object, ...] | None = None
+        self._quote_texts: list[list[str]] = self._edit_texts()
+
+    def _quote_lines(self) -> QScrollArea:
+        lines = QWidget()
+        grid = QGridLayout(lines)
+        grid.setVerticalSpacing(2)
+        heads = (self.tr("Kind"), self.tr("Description"), self.tr("Qty"), self.tr("Unit price"),
+                 self.tr("Disc. %"), self.tr("Tax %"))
+        for col, head in enumerate(heads):
+            grid.addWidget(QLabel(head), 0, col)
+        grid.setColumnStretch(1, 4)  # the description gets the width
         self.line_edits: list[list[QLineEdit]] = []
-        for col, head in enumerate(("Kind", "Description", "Qty", "Unit price", "Disc. %", "Tax %")):
-            grid.addWidget(QLabel(self.tr(head)), 0, col)
         for row in range(LINE_ROWS):
             edits = [QLineEdit() for _ in range(6)]
             for col, edit in enumerate(edits):
                 grid.addWidget(edit, row + 1, col)
             self.line_edits.append(edits)
-        self.quote_label = QLabel()
-        self.channel = QComboBox()
-        self.channel.addItems(list(repair_quotes.CHANNELS))
-        grid.addWidget(self.quote_label, LINE_ROWS + 1, 0, 1, 6)
-        grid.addWidget(self._button("Save quote", self.save_quote), LINE_ROWS + 2, 0)
-        grid.addWidget(self._button("Send quote", self.send_quote), LINE_ROWS + 2, 1)
-        grid.addWidget(self.channel, LINE_ROWS + 2, 2)
-        grid.addWidget(self._button("Accepted", lambda: self.answer("accepted")), LINE_ROWS + 2, 3)
-        grid.addWidget(self._button("Declined", lambda: self.answer("declined")), LINE_ROWS + 2, 4)
-        self.quote_pdf = QuotePdfBar(self._db, self._actor, self.quote_unsaved)
-        self.quote_pdf.message.connect(self.message.setText)
-        grid.addWidget(self.quote_pdf, LINE_ROWS + 3, 0, 1, 3)
-        grid.setRowStretch(LINE_ROWS + 4, 1)
-        self._quote_shown: tuple[object, ...] | None = None
-        self._quote_texts: list[list[str]] = self._edit_texts()
+        grid.setRowStretch(LINE_ROWS + 1, 1)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(lines)
+        return area
+
+    def _payment_row(self) -> QHBoxLayout:
+        """The customer's payment: amount, day and channel (S1 counts from it out of warranty)."""
+        self.pay_amount = QLineEdit(placeholderText=self.tr("Amount paid"))
+        self.pay_day = QLineEdit(placeholderText=self.tr("YYYY-MM-DD"))
+        self.pay_day.setToolTip(self.tr("The day the customer paid"))
+        self.pay_channel = QComboBox()
+        self.pay_channel.addItems(list(payments.CHANNELS))
+        self.pay_button = QPushButton(self.tr("Record payment"))
+        self.pay_button.setShortcut(QKeySequence(PAY_KEY))
+        self.pay_button.setToolTip(PAY_KEY)
+        self.pay_button.clicked.connect(self.record_payment)
+        self.payment_label = QLabel()
+        row = QHBoxLayout()
+        for widget in (QLabel(self.tr("Payment")), self.pay_amount, self.pay_day,
+                       self.pay_channel, self.pay_button, self.payment_label):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
     def _build_repair(self) -> None:
         self.repair_tab = QWidget()
@@ -207,6 +251,10 @@ class UnitPage(QWidget):
             f"{d['effective']} (rule {d['rule']}, {d['start'] or '?'} .. {d['end'] or '?'})"
             + (f" — override: {d['override_reason']}" if d["override_reason"] else "")
             + f"\n{d['explanation']}"))
+        self.payment_label.setText(
+            "" if view.paid_on is None else self.tr("Paid on {0}.").format(view.paid_on))
+        if not self.pay_day.text().strip():
+            self.pay_day.setText(self._today().isoformat())
         q = view.quote
         self.quote_label.setText("" if q is None else
                                  f"v{q['version']} {q['status']}: {q['total']} {q['currency']}, "
@@ -358,6 +406,22 @@ class UnitPage(QWidget):
         self._run(lambda uow: repair_quotes.record_customer_answer(
             uow, int(quote["id"]), answer, channel=self.channel.currentText()),
             f"Customer {answer}.")
+
+    def record_payment(self) -> None:
+        """Record the customer's payment from the quote tab; a bad value is said, not stored."""
+        try:
+            day = payments.parse_day(self.pay_day.text())
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return
+        amount, channel = self.pay_amount.text(), self.pay_channel.currentText()
+        if self._run(lambda uow: payments.record_payment(uow, self.unit_id, amount, day, channel),
+                     "Payment recorded."):
+            self.pay_amount.clear()
+
+    def _today(self) -> dt.date:
+        with self._db.read() as uow:
+            return dt.datetime.now(center.load(uow).timezone).date()
 
     def start_repair(self) -> None:
         self._run(lambda uow: repair.start_repair(uow, self.unit_id), "Repair started.")
