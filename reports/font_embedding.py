@@ -78,6 +78,21 @@ class EmbeddedTTFont(TTFont):
         self._subsets: OrderedDict[tuple[int, tuple[int, ...], bool], _SubsetPieces] = \
             OrderedDict()
 
+    def reserve(self, doc: Any, wording: str) -> None:
+        """Give the characters of `wording` the first codes of `doc`, alone in their subset(s).
+
+        A document type's fixed wording (its headings in one language, the center's name) then
+        makes the same first subset in every such document, built once and kept, and whatever
+        is drawn later (a customer's name and address) starts a subset of its own, a fraction
+        of the glyphs to build. Call before anything is drawn.
+        """
+        if not wording:
+            return
+        self.splitString(wording, doc)
+        state = self.state[doc]
+        if state.nextCode & 0xFF:
+            state.nextCode = (state.nextCode | 0xFF) + 1  # the next character opens a new subset
+
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (reportlab's name)
         """Add the font's subsets used by `doc` to it: font, descriptor, program, ToUnicode."""
         state = self.state.get(doc)

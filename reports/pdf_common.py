@@ -5,13 +5,10 @@ Barcodes are in `reports.pdf_barcodes`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -24,14 +21,15 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
 
+from reports.font_embedding import EmbeddedTTFont
 from reports.fonts import cjk_font
 from reports.pdf_barcodes import draw_code128
-from reports.text_wrap import Token, wrap_measured
+from reports.pdf_flowables import TextBlock, TextTable
+from reports.pdf_text import wrap
 
 # Page streams stay binary (zlib only): ASCII85 on top makes them a quarter larger and costs a
 # tenth of a label's time in reportlab's pure-Python encoder; every PDF reader takes binary.
@@ -44,10 +42,6 @@ PAGE_SIZES: dict[str, PageSize] = {"a4": A4, "letter": LETTER, "label": (100 * m
 ELLIPSIS = "…"
 PAGE_MARGIN = 15 * mm  # left and right of a flowing document's pages
 CELL_SIZE, CELL_LEADING, CELL_PADDING = 7.5, 9.0, 3.0  # table text: points
-
-# One breakable token: a whitespace run, a single CJK/full-width character, or a run of other text.
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
 
 
 def page_size_of(size: PageSize | str) -> PageSize:
@@ -68,29 +62,6 @@ def finish(pdf: bytes, out: str | Path | None) -> bytes:
 
 
 # --- text -----------------------------------------------------------------------------------
-
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Break `text` into lines no wider than `width` points at `size`.
-
-    Breaks at spaces and between CJK characters; a word wider than the line is cut where it must
-    be, so nothing can overflow (a long address has no spaces in Chinese).
-    """
-    # 0.001 * size turns font units into points, as reportlab's stringWidth does.
-    return wrap_measured(_measured_tokens(text), 0.001 * size, width, _char_widths)
-
-
-@lru_cache(maxsize=2048)
-def _measured_tokens(text: str) -> tuple[Token, ...]:
-    """(token, width in font units, is whitespace) for each breakable token of `text`."""
-    return tuple((token, sum(_char_widths(token)), token.isspace())
-                 for token in _TOKEN.findall(text.replace("\n", " ")))
-
-
-def _char_widths(text: str) -> list[float]:
-    face = pdfmetrics.getFont(cjk_font()).face
-    get, default = face.charWidths.get, face.defaultWidth
-    return [get(ord(ch), default) for ch in text]
-
 
 def fit_lines(paragraphs: Sequence[str], width: float, height: float, max_size: float,
               min_size: float = 5.0, leading: float = 1.18) -> tuple[float, list[str]]:
@@ -152,9 +123,9 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph of plain text: markup characters are escaped, newlines kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+def para(text: str, style: ParagraphStyle) -> TextBlock:
+    """A block of plain text in `style`: newlines kept, nothing read as markup."""
+    return TextBlock(text, style)
 
 
 class NumberedCanvas(Canvas):
@@ -188,7 +159,7 @@ class NumberedCanvas(Canvas):
 
 
 def build_document(story: list[Any], *, page_size: PageSize | str, title: str, center_name: str,
-                   center_lines: Sequence[str] = (), barcode: str = "") -> bytes:
+                   center_lines: Sequence[str] = (), barcode: str = "", wording: str = "") -> bytes:
     """Lay out a flowing document with a header on every page and "page n of m" footers.
 
     Args:
@@ -198,6 +169,9 @@ def build_document(story: list[Any], *, page_size: PageSize | str, title: str, c
         center_name: The repair center, top left of every page.
         center_lines: Its address and phone, under the name.
         barcode: A value printed as Code 128 top right of every page (the work order), or ''.
+        wording: The document's fixed text in its language (headings, table headers): it
+            gets a font subset of its own, the same in every such document, so kept and not
+            built again (`EmbeddedTTFont.reserve`).
     """
     size = page_size_of(page_size)
     width, height = size
@@ -231,7 +205,16 @@ def build_document(story: list[Any], *, page_size: PageSize | str, title: str, c
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
-    doc.build(story, canvasmaker=NumberedCanvas)
+    fixed = "".join((title, center_name, *center_lines, NumberedCanvas.footer_text(1, 1), wording))
+
+    def canvas_with_wording(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, **kwargs)
+        embedded = pdfmetrics.getFont(font)
+        if isinstance(embedded, EmbeddedTTFont):
+            embedded.reserve(canvas._doc, fixed)
+        return canvas
+
+    doc.build(story, canvasmaker=canvas_with_wording)
     return buf.getvalue()
 
 
@@ -257,28 +240,34 @@ def body_width(page_size: PageSize | str) -> float:
 
 
 def text_table(rows: Sequence[Sequence[str]], fractions: Sequence[float], width: float,
-               header_rows: int = 1) -> Table:
+               header_rows: int = 1,
+               sizes: Sequence[tuple[float, float]] | None = None) -> TextTable:
     """A table of plain text, each cell wrapped here to its column, header rows repeated.
 
-    Cells are strings broken into lines, not Paragraphs: a Paragraph parses its text as markup
-    and is laid out two or three times by the table, which made a report of three units ten
-    times slower than reportlab's plain text. The text looks the same (font, size, leading).
+    Not reportlab's `Table`: its style lookups and one text object per cell line were a third
+    of a repair report's time (see `reports.pdf_flowables`). The look is the house table's
+    (`table_style`).
 
     Args:
         rows: The cells' text, row by row; newlines are kept.
         fractions: Each column's share of `width`.
         width: The table's width in points.
         header_rows: How many leading rows are headers (shaded, repeated on every page).
+        sizes: Each row's (font size, leading); the table text size when not given.
     """
     widths = [width * f for f in fractions]
-    cells = [[cell_text(text, w - 2 * CELL_PADDING) for text, w in zip(row, widths, strict=True)]
-             for row in rows]
-    table = Table(cells, colWidths=widths, repeatRows=header_rows)
-    table.setStyle(table_style(header_rows))
-    return table
+    sizes = list(sizes) if sizes is not None else [(CELL_SIZE, CELL_LEADING)] * len(rows)
+    cells = [[tuple(cell_lines(text, w - 2 * CELL_PADDING, size))
+              for text, w in zip(row, widths, strict=True)]
+             for row, (size, _) in zip(rows, sizes, strict=True)]
+    return TextTable(cells, widths, header_rows=header_rows, sizes=sizes, padding=CELL_PADDING)
+
+
+def cell_lines(text: str, width: float, size: float = CELL_SIZE) -> list[str]:
+    """`text` broken into lines that fit `width` points at `size` (the table text size)."""
+    return [line for paragraph in text.split("\n") for line in wrap(paragraph, size, width)]
 
 
 def cell_text(text: str, width: float) -> str:
-    """`text` broken into lines that fit `width` points at the table text size."""
-    return "\n".join(line for paragraph in text.split("\n")
-                      for line in wrap(paragraph, CELL_SIZE, width))
+    """`text` broken into lines that fit `width` points at the table text size, one string."""
+    return "\n".join(cell_lines(text, width))

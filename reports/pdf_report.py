@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
 from reports.data import ReportData, ReportUnit, format_money
 from reports.pdf_common import (
@@ -22,14 +22,17 @@ from reports.pdf_common import (
     finish,
     para,
     styles,
-    table_style,
     text_table,
 )
+from reports.pdf_flowables import TextTable
 
 FINDING_HEADER = ("测试 Test", "结果 Result", "数值 Value", "单位 Unit", "限值 Limits", "备注 Notes")
 REPAIR_HEADER = ("维修操作 Action", "零件 Part", "数量 Qty", "旧序列号 Old serial",
                  "新序列号 New serial")
 CHARGE_HEADER = ("序列号 Serial", "项目 Description", "数量 Qty", "单价 Unit price", "金额 Total")
+WORDING = "".join((*FINDING_HEADER, *REPAIR_HEADER, *CHARGE_HEADER, "客户 Customer 回寄地址 Return address",
+                   "设备 Unit 到货状况 Condition on arrival 原因 Cause 保修判定 Warranty decision",
+                   "技术员 Technician 日期 Date 费用 Charges 合计 Total 无 none"))
 
 
 def render_report_pdf(report: ReportData, *, page_size: PageSize | str = A4,
@@ -49,7 +52,7 @@ def render_report_pdf(report: ReportData, *, page_size: PageSize | str = A4,
     width = body_width(page_size)
     story: list[Any] = [
         para(f"维修报告 Repair report  {report.work_order_number}", st["h1"]),
-        _parties(report, st),
+        _parties(report, st, width),
         Spacer(1, 3 * mm),
     ]
     for index, unit in enumerate(report.units, start=1):
@@ -64,20 +67,19 @@ def render_report_pdf(report: ReportData, *, page_size: PageSize | str = A4,
     ]
     pdf = build_document(
         story, page_size=page_size, title="维修报告 Repair report", center_name=center.name,
-        center_lines=[*center.address.splitlines(), center.phone], barcode=report.work_order_number)
+        center_lines=[*center.address.splitlines(), center.phone], barcode=report.work_order_number,
+        wording=WORDING)
     return finish(pdf, out)
 
 
-def _parties(report: ReportData, st: dict[str, Any]) -> Table:
+def _parties(report: ReportData, st: dict[str, Any], width: float) -> TextTable:
     """Customer and return address side by side."""
     customer = "\n".join(report.customer.all_lines()) or "-"
     address = "\n".join(report.return_address.all_lines()) or "-"
-    table = Table(
-        [[para("客户 Customer", st["small"]), para("回寄地址 Return address", st["small"])],
-         [para(customer, st["body"]), para(address, st["body"])]],
-        colWidths=["50%", "50%"])
-    table.setStyle(table_style())
-    return table
+    small, body = st["small"], st["body"]
+    return text_table([("客户 Customer", "回寄地址 Return address"), (customer, address)],
+                      (0.5, 0.5), width,
+                      sizes=[(small.fontSize, small.leading), (body.fontSize, body.leading)])
 
 
 def _unit_section(unit: ReportUnit, index: int, count: int, st: dict[str, Any],
