@@ -51,3 +51,26 @@ def test_deadlines_prints_each_due_date_with_its_rule(sqlite_url: str) -> None:
     assert "D3" in result.stdout and "service_level" in result.stdout
     empty = run("deadlines", "RMA-2026-0003", db=sqlite_url, user="ray")
     assert "no due dates yet" in empty.stdout
+
+
+def test_pay_records_the_payment_and_refuses_what_is_wrong(sqlite_url: str) -> None:
+    _load(sqlite_url)
+    two_unpaid = run("pay", "RMA-2026-0001", "--amount", "300", db=sqlite_url, user="sam")
+    assert two_unpaid.returncode != 0 and "name the serial" in two_unpaid.stderr
+    not_allowed = run("pay", "RMA-2026-0001", "JMX16Q2405001", "--amount", "300",
+                      db=sqlite_url, user="ray")
+    assert not_allowed.returncode == 2 and "shipping clerk" in not_allowed.stderr
+    for bad, words in ((("--amount", "-3"), "more than zero"),
+                       (("--amount", "300", "--on", "10/11/2026"), "YYYY-MM-DD")):
+        result = run("pay", "RMA-2026-0001", "JMX16Q2405001", *bad, db=sqlite_url, user="sam")
+        assert result.returncode != 0 and words in result.stderr
+        assert result.stderr.startswith("repairbench: ") and "Traceback" not in result.stderr
+    paid = run("pay", "RMA-2026-0001", "JMX16Q2405001", "--amount", "1,448.20", "--on",
+               "2026-11-10", "--channel", "alipay", "--reference", "AP-991",
+               db=sqlite_url, user="sam")
+    assert paid.returncode == 0, paid.stderr
+    assert paid.stdout.strip() == ("RMA-2026-0001 JMX16Q2405001: paid 1448.20 CNY on "
+                                   "2026-11-10 by alipay.")
+    again = run("pay", "RMA-2026-0001", "JMX16Q2405001", "--amount", "10", db=sqlite_url,
+                user="sam")
+    assert again.returncode != 0 and "already recorded as paid on 2026-11-10" in again.stderr

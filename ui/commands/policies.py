@@ -1,4 +1,5 @@
-"""Policy commands: a unit's warranty decision and a work order's due dates (issue 4)."""
+"""Policy commands: a unit's warranty decision, a work order's due dates, and the customer's
+payment that starts the out-of-warranty return-by clock (issue 4)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     d = sub.add_parser("deadlines", help="print every due date of a work order with its rule")
     d.add_argument("work_order")
     add_user_option(d)
+    from core.services.payments import CHANNELS
+
+    p = sub.add_parser("pay", help="record the customer's payment for a unit (shipping clerk, "
+                       "supervisor)")
+    p.add_argument("work_order")
+    p.add_argument("serial", nargs="?", default=None,
+                   help="the unit paid for (may be left out when one unit is unpaid)")
+    p.add_argument("--amount", required=True, help="the amount paid, e.g. 1448.20")
+    p.add_argument("--on", metavar="DATE", default=None,
+                   help="the day the customer paid (YYYY-MM-DD; default: today)")
+    p.add_argument("--channel", choices=CHANNELS, default="bank_transfer")
+    p.add_argument("--reference", default="", help="the bank's or the till's reference")
+    add_user_option(p)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -67,4 +81,21 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         due = d.due.isoformat() if d.due is not None else f"({d.problem})"
         who = f" {d.serial}" if d.serial else ""
         print(f"{due}  {d.rule:<3} {d.kind}{who}: {d.explanation['en']}")
+    return 0
+
+
+@command("pay")
+def cmd_pay(args: argparse.Namespace) -> int:
+    from core import center
+    from core.services import payments
+
+    store = database(args)
+    with store.uow(sign_in(args, store)) as uow:
+        day = payments.parse_day(args.on) if args.on else dt.datetime.now(
+            center.load(uow).timezone).date()
+        unit_id = payments.unit_to_pay(uow, args.work_order, args.serial)
+        paid = payments.record_payment(uow, unit_id, args.amount, day, args.channel,
+                                       reference=args.reference)
+    print(f"{paid.work_order} {paid.serial}: paid {paid.amount} {paid.currency} on "
+          f"{paid.paid_on} by {paid.channel.replace('_', ' ')}.")
     return 0
