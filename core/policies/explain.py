@@ -8,8 +8,10 @@ it to the vendor.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -357,8 +359,26 @@ def render_one(message: Message, lang: str) -> str:
     return template.format(**{k: format_value(v, lang) for k, v in message.params.items()})
 
 
+# Off while stored due dates are recomputed: they keep the dates and rules only, and wording
+# every explanation in three languages was a third of a refresh's time. Per thread (context),
+# so a background refresh leaves the screens' explanations alone.
+_WORDING: ContextVar[bool] = ContextVar("wording", default=True)
+
+
+@contextlib.contextmanager
+def without_wording() -> Iterator[None]:
+    """Within the block, `render` gives empty explanations (the messages are still kept)."""
+    token = _WORDING.set(False)
+    try:
+        yield
+    finally:
+        _WORDING.reset(token)
+
+
 def render(messages: Iterable[Message], languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
     """Render a list of messages as one paragraph per language: {"en": ..., "zh_CN": ...}."""
+    if not _WORDING.get():
+        return dict.fromkeys(languages, "")
     messages = list(messages)
     return {
         lang: ("" if lang in _CHINESE else " ").join(render_one(m, lang) for m in messages)

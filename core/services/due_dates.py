@@ -21,6 +21,7 @@ from core import center
 from core.models import Policy as PolicyRow
 from core.models import Product, Unit, UnitStatus, WorkOrder
 from core.policies.deadlines import Deadline
+from core.policies.explain import without_wording
 from core.policies.schema import Policy
 from core.services.intake import IN_CENTER
 from core.services.policies import policy_for, policy_settings
@@ -114,10 +115,12 @@ def order_dues(uow: UnitOfWork, orders: Sequence[OrderRow], ctx: DueContext) -> 
     out: dict[int, Due] = {u.id: (None, None) for o in orders for u in o.units}
     here = [o for o in orders if any(_in_center(u) for u in o.units)]
     records = prepare(uow, here, ctx.tz, ctx.policies, _in_center)
-    for order in here:
-        items = order_deadlines(order, ctx.tz, ctx.settings, ctx.policies, records, _in_center)
-        for unit in filter(_in_center, order.units):
-            out[unit.id] = earliest_open(items, unit, order, ctx.tz)
+    with without_wording():  # only the dates and rules are stored
+        for order in here:
+            items = order_deadlines(order, ctx.tz, ctx.settings, ctx.policies, records,
+                                    _in_center)
+            for unit in filter(_in_center, order.units):
+                out[unit.id] = earliest_open(items, unit, order, ctx.tz)
     return out
 
 

@@ -155,3 +155,14 @@ def test_the_unit_to_pay_is_found_by_work_order_and_serial(catalogue: Database) 
     assert payments.parse_day(" 2026-06-05 ") == dt.date(2026, 6, 5)
     with pytest.raises(UserError, match="YYYY-MM-DD"):
         payments.parse_day("5/6/2026")
+
+
+def test_explanations_are_left_unworded_only_inside_a_refresh() -> None:
+    from core.policies.explain import Message, render, without_wording
+
+    msg = [Message("repair_by.due", {"due": dt.date(2026, 6, 10), "days": 3,
+                                     "start": dt.date(2026, 6, 5), "rule": "D2"})]
+    with without_wording():
+        assert render(msg) == {"en": "", "zh_CN": "", "zh_TW": ""}
+    worded = render(msg)
+    assert "2026-06-10" in worded["en"] and worded["zh_CN"] and worded["zh_TW"]
