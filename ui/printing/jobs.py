@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 
 from reports.data import LabelData
@@ -50,7 +51,8 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
     profile = profile.validate()
     total = len(labels)
     if not total:
-        raise raw.PrintFailed("There are no labels to print.")
+        raise raw.PrintFailed(QCoreApplication.translate("LabelPrinting",
+                                                         "There are no labels to print."))
     report = progress or (lambda done, all_: None)
     accepted = on_printed or (lambda index: None)
     if profile.kind == "qt":
@@ -69,8 +71,9 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
                 folder.mkdir(parents=True, exist_ok=True)
                 render_label_pdf(label, page_size=label_size(profile), out=folder / f"{name}.pdf")
             except OSError as exc:
-                raise raw.PrintFailed(f"The label could not be written to {folder}: "
-                                      f"{exc.strerror or exc}") from exc
+                raise raw.PrintFailed(QCoreApplication.translate(
+                    "LabelPrinting", "The label could not be written to {0}: {1}").format(
+                    folder, exc.strerror or exc)) from exc
             sent.append(name)
         else:
             zpl = render_label_zpl(label, dpi=profile.dpi,
@@ -84,7 +87,8 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
                 sent.append(raw.send_to_socket(zpl * profile.copies, host, port))
         accepted(done - 1)
         report(done, total)
-    return f"{total} label(s) sent to {profile.name}."
+    return QCoreApplication.translate("LabelPrinting", "%n label(s) sent to {0}.", "",
+                                      total).format(profile.name)
 
 
 def _print_qt(profile: PrinterProfile, labels: Sequence[LabelData], report: Progress,
@@ -95,10 +99,12 @@ def _print_qt(profile: PrinterProfile, labels: Sequence[LabelData], report: Prog
     pdf = render_labels_pdf(labels, page_size=label_size(profile))
     if printer is None:
         if not profile.target.strip():
-            raise raw.PrintFailed(f"Printer profile {profile.name} names no printer; choose one "
-                                  "in the print dialog.")
+            raise raw.PrintFailed(QCoreApplication.translate(
+                "LabelPrinting", "Printer profile {0} names no printer; choose one in the print "
+                                 "dialog.").format(profile.name))
         printer = qt_print.printer_named(profile.target, resolution=profile.dpi)
     qt_print.set_page_size_mm(printer, profile.width_mm, profile.height_mm)
     pages = qt_print.print_pdf(pdf, printer, progress=report, cancel=cancel,
                                copies=profile.copies)
-    return f"{pages} label(s) sent to {profile.name}."
+    return QCoreApplication.translate("LabelPrinting", "%n label(s) sent to {0}.", "",
+                                      pages).format(profile.name)

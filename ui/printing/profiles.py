@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
 from core.errors import UserError
 
+# Translated where shown (the settings page, in the context "PrintersPage").
 KINDS: dict[str, str] = {
-    "qt": "Printer on this computer (print dialog, PDF rendered)",
-    "raw_queue": "Label printer queue (raw ZPL)",
-    "tcp9100": "Label printer on the network, port 9100 (raw ZPL)",
-    "pdf_file": "PDF files in a folder",
+    "qt": QT_TRANSLATE_NOOP("PrintersPage",
+                            "Printer on this computer (print dialog, PDF rendered)"),
+    "raw_queue": QT_TRANSLATE_NOOP("PrintersPage", "Label printer queue (raw ZPL)"),
+    "tcp9100": QT_TRANSLATE_NOOP("PrintersPage",
+                                 "Label printer on the network, port 9100 (raw ZPL)"),
+    "pdf_file": QT_TRANSLATE_NOOP("PrintersPage", "PDF files in a folder"),
 }
 DPIS = (203, 300)
 _GROUP = "printing/profiles"
@@ -37,9 +40,10 @@ def printer_font(value: str) -> str:
     if font in ("", "NONE"):
         return ""
     if not _PRINTER_FONT.fullmatch(font):
-        raise UserError(f"{value.strip()!r} is not a font stored in the printer: write its drive "
-                        "(R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it "
-                        "empty to print Chinese as graphics.")
+        raise UserError(QCoreApplication.translate(
+            "PrinterProfile", "{0} is not a font stored in the printer: write its drive (R:, E:, "
+                              "B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty "
+                              "to print Chinese as graphics.").format(repr(value.strip())))
     return font
 
 
@@ -75,30 +79,43 @@ class PrinterProfile:
         try:
             return host, int(port)
         except ValueError as exc:
-            raise UserError(f"Printer profile {self.name}: {self.target!r} is not host:port.") from exc
+            raise UserError(QCoreApplication.translate(
+                "PrinterProfile", "Printer profile {0}: {1} is not host:port.").format(
+                self.name, repr(self.target))) from exc
+
+    def _error(self, problem: str) -> UserError:
+        return UserError(QCoreApplication.translate(
+            "PrinterProfile", "Printer profile {0}: {1}").format(self.name, problem))
 
     def validate(self) -> PrinterProfile:
         """The profile itself, or a UserError that says what to fix."""
         if not self.name.strip():
-            raise UserError("A printer profile needs a name.")
+            raise UserError(QCoreApplication.translate("PrinterProfile",
+                                                       "A printer profile needs a name."))
         if self.kind not in KINDS:
-            raise UserError(f"Printer profile {self.name}: unknown kind {self.kind!r}.")
+            raise self._error(QCoreApplication.translate(
+                "PrinterProfile", "unknown kind {0}.").format(repr(self.kind)))
         if self.kind in ("raw_queue", "tcp9100", "pdf_file") and not self.target.strip():
-            what = {"raw_queue": "a queue name", "tcp9100": "host:port",
-                    "pdf_file": "a folder"}[self.kind]
-            raise UserError(f"Printer profile {self.name} needs {what}.")
+            what = {"raw_queue": QCoreApplication.translate("PrinterProfile", "a queue name"),
+                    "tcp9100": QCoreApplication.translate("PrinterProfile", "host:port"),
+                    "pdf_file": QCoreApplication.translate("PrinterProfile", "a folder")}[self.kind]
+            raise UserError(QCoreApplication.translate(
+                "PrinterProfile", "Printer profile {0} needs {1}.").format(self.name, what))
         if self.kind == "tcp9100":
             self.host_port()
         if self.dpi not in DPIS:
-            raise UserError(f"Printer profile {self.name}: the resolution must be 203 or 300 dpi.")
+            raise self._error(QCoreApplication.translate(
+                "PrinterProfile", "the resolution must be 203 or 300 dpi."))
         if not (20 <= self.width_mm <= 300 and 20 <= self.height_mm <= 400):
-            raise UserError(f"Printer profile {self.name}: the label size is out of range.")
+            raise self._error(QCoreApplication.translate(
+                "PrinterProfile", "the label size is out of range."))
         if not 1 <= self.copies <= 20:
-            raise UserError(f"Printer profile {self.name}: copies must be between 1 and 20.")
+            raise self._error(QCoreApplication.translate(
+                "PrinterProfile", "copies must be between 1 and 20."))
         try:
             font = printer_font(self.cjk_font)
         except UserError as exc:
-            raise UserError(f"Printer profile {self.name}: {exc}") from exc
+            raise self._error(str(exc)) from exc
         return self if font == self.cjk_font else replace(self, cjk_font=font)
 
 

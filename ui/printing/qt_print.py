@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -63,7 +63,8 @@ def _rasterise_qtpdf(pdf: bytes, dpi: int, cancel: CancelFlag | None) -> Iterato
     document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
-        raise PrintFailed("The document to print could not be read as a PDF.")
+        raise PrintFailed(QCoreApplication.translate(
+            "QtPrinting", "The document to print could not be read as a PDF."))
     for page in range(document.pageCount()):
         if cancel is not None:
             cancel.check()
@@ -76,8 +77,9 @@ def _rasterise_qtpdf(pdf: bytes, dpi: int, cancel: CancelFlag | None) -> Iterato
 def _rasterise_poppler(pdf: bytes, dpi: int, cancel: CancelFlag | None) -> Iterator[QImage]:
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise PrintFailed("Printing a PDF through the print dialog needs QtPdf or poppler's "
-                          "pdftoppm (package poppler-utils); neither is installed.")
+        raise PrintFailed(QCoreApplication.translate(
+            "QtPrinting", "Printing a PDF through the print dialog needs QtPdf or poppler's "
+                          "pdftoppm (package poppler-utils); neither is installed."))
     with tempfile.TemporaryDirectory(prefix="rb-print-") as folder:
         source = Path(folder) / "doc.pdf"
         source.write_bytes(pdf)
@@ -90,8 +92,10 @@ def _rasterise_poppler(pdf: bytes, dpi: int, cancel: CancelFlag | None) -> Itera
                                   capture_output=True, check=False, timeout=120)
             image = QImage(str(stem.with_suffix(".png")))
             if done.returncode != 0 or image.isNull():
-                raise PrintFailed("Page {0} could not be prepared for printing: {1}".format(
-                    page, done.stderr.decode("utf-8", "replace").strip() or "pdftoppm failed"))
+                raise PrintFailed(QCoreApplication.translate(
+                    "QtPrinting", "Page {0} could not be prepared for printing: {1}").format(
+                    page, done.stderr.decode("utf-8", "replace").strip()
+                    or QCoreApplication.translate("QtPrinting", "pdftoppm failed")))
             yield image
 
 
@@ -108,8 +112,11 @@ def printer_named(name: str, resolution: int = 300) -> QPrinter:
     """A printer for a queue Qt knows (through CUPS or Windows); fails clearly when missing."""
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
-        known = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
-        raise PrintFailed(f"There is no printer {name!r} on this computer (printers: {known}).")
+        known = ", ".join(QPrinterInfo.availablePrinterNames()) or QCoreApplication.translate(
+            "QtPrinting", "none")
+        raise PrintFailed(QCoreApplication.translate(
+            "QtPrinting", "There is no printer {0} on this computer (printers: {1}).").format(
+            repr(name), known))
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setResolution(resolution)
     return printer
@@ -145,8 +152,9 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, progress: Progress | None = None
     dpi = min(printer.resolution(), MAX_RASTER_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintFailed(f"The printer {printer.printerName() or printer.outputFileName()} "
-                          "could not be opened; check that it exists and is switched on.")
+        raise PrintFailed(QCoreApplication.translate(
+            "QtPrinting", "The printer {0} could not be opened; check that it exists and is "
+                          "switched on.").format(printer.printerName() or printer.outputFileName()))
     done = 0
     try:
         for image in rasterise(pdf, dpi, cancel):
@@ -163,7 +171,8 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, progress: Progress | None = None
         painter.end()
         raise
     if not painter.end():
-        raise PrintFailed("The printer did not accept the job.")
+        raise PrintFailed(QCoreApplication.translate("QtPrinting",
+                                                     "The printer did not accept the job."))
     return done
 
 

@@ -31,18 +31,6 @@ from ui.printing.profiles import (
 )
 from ui.settings.page import FieldError, SettingsPage
 
-# ui.printing.profiles.KINDS' descriptions, named here so that lupdate finds them (that module is
-# translated in a later wave; a kind missing here shows its English description).
-KIND_NAMES = {
-    "qt": QT_TRANSLATE_NOOP("PrintersPage",
-                            "Printer on this computer (print dialog, PDF rendered)"),
-    "raw_queue": QT_TRANSLATE_NOOP("PrintersPage", "Label printer queue (raw ZPL)"),
-    "tcp9100": QT_TRANSLATE_NOOP("PrintersPage",
-                                 "Label printer on the network, port 9100 (raw ZPL)"),
-    "pdf_file": QT_TRANSLATE_NOOP("PrintersPage", "PDF files in a folder"),
-}
-
-
 class PrintersPage(SettingsPage):
     title = QT_TRANSLATE_NOOP("SettingsDialog", "Printers and labels")
 
@@ -59,7 +47,7 @@ class PrintersPage(SettingsPage):
         self.name = QLineEdit()
         self.kind = QComboBox()
         for kind, text in KINDS.items():
-            self.kind.addItem(self.tr(KIND_NAMES.get(kind, text)), kind)
+            self.kind.addItem(self.tr(text), kind)  # KINDS marks them in this context
         self.target = QComboBox()
         self.target.setEditable(True)
         self.target.addItems(QPrinterInfo.availablePrinterNames())
@@ -160,12 +148,8 @@ class PrintersPage(SettingsPage):
                 printer_font(profile.cjk_font)
             except UserError as exc:
                 self.list.setCurrentRow(row)
-                raise FieldError(self.tr("Printer profile {0}: {1}").format(
-                    profile.name, self.tr("{0} is not a font stored in the printer: write its "
-                                          "drive (R:, E:, B:, A: or Z:) and file name, e.g. "
-                                          "E:SIMSUN.TTF, or leave it empty to print Chinese as "
-                                          "graphics.").format(repr(profile.cjk_font))),
-                    self.cjk_font) from exc
+                raise FieldError(self.tr("Printer profile {0}: {1}").format(profile.name, exc),
+                                 self.cjk_font) from exc
             try:
                 profile.validate()
                 if profile.name in seen:

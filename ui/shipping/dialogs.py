@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -27,12 +28,15 @@ def preview(pdf: bytes, parent: QWidget) -> bool:
 
 def save_path(parent: QWidget, suggested: str) -> str:
     """Where to save a PDF; empty when the clerk cancels."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ShippingDialogs", "Save as PDF"), suggested,
+        QCoreApplication.translate("ShippingDialogs", "PDF (*.pdf)"))
     return path
 
 
 def confirm(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, "Shipping", question,
+    answer = QMessageBox.question(parent, QCoreApplication.translate("ShippingDialogs",
+                                                                     "Shipping"), question,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

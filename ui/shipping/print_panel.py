@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.errors import UserError
@@ -29,7 +29,8 @@ from ui.shipping.documents import TITLES, Document
 from ui.shipping.print_run import LabelPrintRun, PrintRun, pdf_job
 
 #: Always offered: the computer's own printers, chosen in the print dialog each time.
-PRINT_DIALOG = PrinterProfile("Choose a printer (print dialog)", "qt", "")
+PRINT_DIALOG = PrinterProfile(QT_TRANSLATE_NOOP("PrintPanel", "Choose a printer (print dialog)"),
+                              "qt", "")
 
 
 class PrintPanel(QWidget):
@@ -46,30 +47,30 @@ class PrintPanel(QWidget):
 
         self.profile = QComboBox()
         self.reload_profiles()
-        self.print_button = QPushButton("Print labels")
+        self.print_button = QPushButton(self.tr("Print labels"))
         self.print_button.clicked.connect(self.print_labels)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.document = QComboBox()
         for kind, title in TITLES.items():
-            self.document.addItem(title, kind)
-        self.print_document_button = QPushButton("Print...")
+            self.document.addItem(QCoreApplication.translate("Documents", title), kind)
+        self.print_document_button = QPushButton(self.tr("Print..."))
         self.print_document_button.clicked.connect(self.print_document)
-        self.preview_button = QPushButton("Preview...")
+        self.preview_button = QPushButton(self.tr("Preview..."))
         self.preview_button.clicked.connect(self.preview_document)
-        self.save_button = QPushButton("Save as PDF...")
+        self.save_button = QPushButton(self.tr("Save as PDF..."))
         self.save_button.clicked.connect(self.save_document)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Label printer"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Label printer")), 0, 0)
         grid.addWidget(self.profile, 0, 1)
         grid.addWidget(self.print_button, 0, 2)
         grid.addWidget(self.cancel_button, 0, 3)
-        grid.addWidget(QLabel("Document"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Document")), 1, 0)
         grid.addWidget(self.document, 1, 1)
         grid.addWidget(self.print_document_button, 1, 2)
         grid.addWidget(self.preview_button, 1, 3)
@@ -81,7 +82,8 @@ class PrintPanel(QWidget):
         """This station's printer profiles, then the print dialog."""
         self.profile.clear()
         for profile in [*profiles.load_profiles(), PRINT_DIALOG]:
-            self.profile.addItem(profile.name, profile)
+            name = self.tr(profile.name) if profile is PRINT_DIALOG else profile.name
+            self.profile.addItem(name, profile)
 
     def current_profile(self) -> PrinterProfile:
         return self.profile.currentData() or PRINT_DIALOG
@@ -103,12 +105,16 @@ class PrintPanel(QWidget):
         printer = None
         if profile.kind == "qt" and not profile.target.strip():
             if (printer := self.dialogs.choose_printer(self)) is None:
-                self.said.emit("Printing cancelled; nothing was printed.", False)
+                self.said.emit(self.tr("Printing cancelled; nothing was printed."), False)
                 return
         self._start(LabelPrintRun(self.database, self.actor, profile, found.shipment_ids,
                                   found.labels, printer, self), len(found.labels))
 
     # --- any document through Qt -------------------------------------------------------------
+
+    @staticmethod
+    def _title(kind: Document) -> str:
+        return QCoreApplication.translate("Documents", TITLES[kind])
 
     def _kind(self) -> Document:
         return Document(self.document.currentData())
@@ -130,9 +136,9 @@ class PrintPanel(QWidget):
             self.said.emit(str(exc), True)
             return
         if (printer := self.dialogs.choose_printer(self)) is None:
-            self.said.emit("Printing cancelled; nothing was printed.", False)
+            self.said.emit(self.tr("Printing cancelled; nothing was printed."), False)
             return
-        name = printer.printerName() or printer.outputFileName() or "the chosen printer"
+        name = printer.printerName() or printer.outputFileName() or self.tr("the chosen printer")
         if kind is Document.LABELS:
             # The label size and copies of the chosen profile, on the dialog's printer.
             profile = replace(self.current_profile(), name=name, kind="qt", target="")
@@ -140,7 +146,8 @@ class PrintPanel(QWidget):
                                           found.shipment_ids, found.labels, printer, self)
             self._start(run, len(found.labels))
         else:
-            done = f"{TITLES[kind]} of {self.work_order} sent to {name}."
+            done = self.tr("{0} of {1} sent to {2}.").format(self._title(kind), self.work_order,
+                                                             name)
             self._start(PrintRun(pdf_job(rendered.pdf, printer, done), self), 1)
 
     def preview_document(self) -> None:
@@ -152,16 +159,16 @@ class PrintPanel(QWidget):
             return
         try:
             if not self.dialogs.preview(rendered.pdf, self):
-                self.said.emit("Preview closed; nothing was printed.", False)
+                self.said.emit(self.tr("Preview closed; nothing was printed."), False)
                 return
             for shipment_id in rendered.shipment_ids:
                 with self.database.uow(self.actor) as uow:
                     shipping.mark_label_printed(uow, shipment_id)
         except UserError as exc:
-            self.said.emit(f"Not printed: {exc}", True)
+            self.said.emit(self.tr("Not printed: {0}").format(exc), True)
             return
-        self.said.emit(f"{TITLES[self._kind()]} of {self.work_order} printed from the preview.",
-                       False)
+        self.said.emit(self.tr("{0} of {1} printed from the preview.").format(
+            self._title(self._kind()), self.work_order), False)
         if rendered.shipment_ids:
             self.printed.emit()
 
@@ -177,17 +184,20 @@ class PrintPanel(QWidget):
         try:
             Path(path).write_bytes(rendered.pdf)
         except OSError as exc:
-            self.said.emit(f"{path} could not be saved: {exc.strerror or exc}.", True)
+            self.said.emit(self.tr("{0} could not be saved: {1}.").format(
+                path, exc.strerror or exc), True)
             return
-        note = " Saving is not printing: the labels are not marked printed." \
-            if rendered.shipment_ids else ""
-        self.said.emit(f"Saved {path}.{note}", False)
+        if rendered.shipment_ids:
+            self.said.emit(self.tr("Saved {0}. Saving is not printing: the labels are not marked "
+                                   "printed.").format(path), False)
+        else:
+            self.said.emit(self.tr("Saved {0}.").format(path), False)
 
     # --- the job -----------------------------------------------------------------------------
 
     def _need_work_order(self) -> str:
         if not self.work_order:
-            raise UserError("Select a work order first (click it or scan its barcode).")
+            raise UserError(self.tr("Select a work order first (click it or scan its barcode)."))
         return self.work_order
 
     def _start(self, run: PrintRun, total: int) -> None:

@@ -50,8 +50,8 @@ class PrintRun(QObject):
 
     def failure_text(self, exc: BaseException) -> str:
         if isinstance(exc, Cancelled):
-            return "Printing cancelled; nothing was printed."
-        return f"Not printed: {exc}"
+            return self.tr("Printing cancelled; nothing was printed.")
+        return self.tr("Not printed: {0}").format(exc)
 
 
 def pdf_job(pdf: bytes, printer: QPrinter, done_text: str) -> Job:
@@ -86,8 +86,9 @@ class LabelPrintRun(PrintRun):
 
     def failure_text(self, exc: BaseException) -> str:
         total, done = len(self._labels), self.marked
-        went_out = (f"{done} of {total} label(s) went out and are marked printed; the other "
-                    f"{total - done} are not." if done else "No label is marked printed.")
+        went_out = (self.tr("{0} of %n label(s) went out and are marked printed; the other {1} "
+                            "are not.", "", total).format(done, total - done) if done
+                    else self.tr("No label is marked printed."))
         if isinstance(exc, Cancelled):
-            return f"Printing cancelled: {went_out}"
-        return f"Not printed: {exc} {went_out}"
+            return self.tr("Printing cancelled: {0}").format(went_out)
+        return self.tr("Not printed: {0} {1}").format(exc, went_out)

@@ -9,7 +9,14 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,13 +41,20 @@ from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
 from ui.shipping.dialogs import ShippingDialogs
 from ui.shipping.print_panel import PrintPanel
 from ui.shipping.returns_panel import ReturnsPanel
+from ui.work_orders.states import state_text
 
-PARCEL_COLUMNS = ("Parcel", "Carrier", "Tracking", "Payer", "COD", "Serials", "Label")
+PARCEL_COLUMNS = (QT_TRANSLATE_NOOP("ParcelColumns", "Parcel"),
+                  QT_TRANSLATE_NOOP("ParcelColumns", "Carrier"),
+                  QT_TRANSLATE_NOOP("ParcelColumns", "Tracking"),
+                  QT_TRANSLATE_NOOP("ParcelColumns", "Payer"),
+                  QT_TRANSLATE_NOOP("ParcelColumns", "COD"),
+                  QT_TRANSLATE_NOOP("ParcelColumns", "Serials"),
+                  QT_TRANSLATE_NOOP("ParcelColumns", "Label"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PRINTED_ROLE = Qt.ItemDataRole.UserRole + 2  # on a parcel row: whether its label was printed
 
 
-TRACKING_HINTS = {"SF Express": "SF and 12 to 15 digits"}
+TRACKING_HINTS = {"SF Express": QT_TRANSLATE_NOOP("ShippingWorkspace", "SF and 12 to 15 digits")}
 
 
 def tracking_patterns(settings: QSettings) -> dict[str, str]:
@@ -88,7 +102,8 @@ class ShippingWorkspace(QWidget):
         self._serials: dict[str, str] = {}  # serial of a ready unit -> its work order
 
         self.ready_model = QStandardItemModel(self)
-        self.ready_model.setHorizontalHeaderLabels(["Address / work order / unit", "Status"])
+        self.ready_model.setHorizontalHeaderLabels([self.tr("Address / work order / unit"),
+                                                    self.tr("Status")])
         self.ready_view = QTreeView()
         self.ready_view.setModel(self.ready_model)
         self.ready_view.clicked.connect(self._on_ready_clicked)
@@ -97,21 +112,23 @@ class ShippingWorkspace(QWidget):
         self.carrier.setEditable(True)  # a carrier the list does not know can be typed
         self.carrier.addItems(carriers(settings))
         self.service = QLineEdit()
-        self.service.setPlaceholderText("standard, express ...")
+        self.service.setPlaceholderText(self.tr("standard, express ..."))
         self.batch = QSpinBox()
         self.batch.setRange(0, 999)
-        self.batch.setSpecialValueText("all in one parcel")
-        self.pack_button = QPushButton("Pack selected units")
+        self.batch.setSpecialValueText(self.tr("all in one parcel"))
+        self.pack_button = QPushButton(self.tr("Pack selected units"))
         self.pack_button.clicked.connect(self.pack_selected)
 
         self.parcel_model = QStandardItemModel(self)
-        self.parcel_model.setHorizontalHeaderLabels(list(PARCEL_COLUMNS))
+        self.parcel_model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("ParcelColumns", name) for name in PARCEL_COLUMNS])
         self.parcel_view = QTableView()
         self.parcel_view.setModel(self.parcel_model)
         self.parcel_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.parcel_view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.tracking = QLineEdit()
-        self.tracking.setPlaceholderText("scan the carrier's waybill barcode for the selected parcel")
+        self.tracking.setPlaceholderText(
+            self.tr("scan the carrier's waybill barcode for the selected parcel"))
         ScanCapture.prepare_scan_field(self.tracking)
         self.tracking.returnPressed.connect(self._typed_tracking)
 
@@ -119,7 +136,7 @@ class ShippingWorkspace(QWidget):
         self.printing.said.connect(self._say)
         self.printing.printed.connect(self._load_parcels)
         self.printing.busy_changed.connect(self._busy)
-        self.ship_button = QPushButton("Ship selected parcels")
+        self.ship_button = QPushButton(self.tr("Ship selected parcels"))
         self.ship_button.clicked.connect(self.ship_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -159,9 +176,9 @@ class ShippingWorkspace(QWidget):
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.ready_view)
         form = QFormLayout()
-        form.addRow("Carrier", self.carrier)
-        form.addRow("Service", self.service)
-        form.addRow("Units per parcel", self.batch)
+        form.addRow(self.tr("Carrier"), self.carrier)
+        form.addRow(self.tr("Service"), self.service)
+        form.addRow(self.tr("Units per parcel"), self.batch)
         left_box.addLayout(form)
         left_box.addWidget(self.pack_button)
         right = QWidget()
@@ -194,7 +211,7 @@ class ShippingWorkspace(QWidget):
         for group in groups:
             address = by_address.get(group.address)
             if address is None:
-                address = QStandardItem(group.address or "(no return address)")
+                address = QStandardItem(group.address or self.tr("(no return address)"))
                 address.setEditable(False)
                 by_address[group.address] = address
                 self.ready_model.appendRow([address, QStandardItem()])
@@ -208,10 +225,11 @@ class ShippingWorkspace(QWidget):
                 item.setEditable(False)
                 packed = unit.shipment_id is not None
                 item.setCheckable(not packed)
-                state = f"parcel {unit.shipment_id}" if packed else unit.status
+                state = (self.tr("parcel {0}").format(unit.shipment_id) if packed
+                         else state_text(unit.status))
                 order.appendRow([item, QStandardItem(state)])
                 self._serials[unit.serial] = group.work_order_number
-            address.appendRow([order, QStandardItem(f"{len(group.units)} unit(s)")])
+            address.appendRow([order, QStandardItem(self.tr("%n unit(s)", "", len(group.units)))])
         self.ready_view.expandAll()
         if self._work_order in self._orders:
             self.ready_view.setCurrentIndex(self._orders[self._work_order].index())
@@ -227,7 +245,8 @@ class ShippingWorkspace(QWidget):
         for p in parcels:
             cells = [f"{p.parcel_no}/{p.parcel_count}", p.carrier, p.tracking_number,
                      p.freight_payer, f"{p.cod_amount} {p.currency}" if p.cod_amount else "",
-                     ", ".join(p.serials), "printed" if p.label_printed else "not printed"]
+                     ", ".join(p.serials),
+                     self.tr("printed") if p.label_printed else self.tr("not printed")]
             items = [QStandardItem(text) for text in cells]
             items[0].setData(p.shipment_id, ID_ROLE)
             items[0].setData(p.label_printed, PRINTED_ROLE)
@@ -274,7 +293,8 @@ class ShippingWorkspace(QWidget):
                 if unit.checkState() == Qt.CheckState.Checked:
                     found.setdefault(number, []).append(unit.data(ID_ROLE))
         if len(found) > 1:
-            raise UserError("Pack one work order at a time: its units share one return address.")
+            raise UserError(self.tr("Pack one work order at a time: its units share one return "
+                                    "address."))
         return next(iter(found.items()), ("", []))
 
     def selected_parcels(self) -> list[int]:
@@ -308,14 +328,15 @@ class ShippingWorkspace(QWidget):
         try:
             number, ids = self.checked_units()
             if not ids:
-                raise UserError("Tick the units to pack first.")
+                raise UserError(self.tr("Tick the units to pack first."))
             with self.database.uow(self.actor) as uow:
                 parcels = shipping.create_shipments(uow, number, ids, self.carrier.currentText(),
                                                     self.service.text(), self.batch.value())
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self._say(f"{len(parcels)} parcel(s) packed for {number}. Scan each waybill.")
+        self._say(self.tr("%n parcel(s) packed for {0}. Scan each waybill.", "",
+                          len(parcels)).format(number))
         self._work_order = number
         self.printing.work_order = number
         self.refresh()
@@ -325,7 +346,8 @@ class ShippingWorkspace(QWidget):
         """A scan anywhere in the workspace: a work order's barcode (or one of its ready units)
         selects that work order; a carrier's waybill goes to the selected parcel."""
         if self.printing.is_busy():
-            self._say("Wait for the printing to finish (or cancel it), then scan again.", True)
+            self._say(self.tr("Wait for the printing to finish (or cancel it), then scan again."),
+                      True)
             return
         if self.pages.currentWidget() is self.returns:
             self.returns.take_scan(raw)
@@ -336,15 +358,17 @@ class ShippingWorkspace(QWidget):
             with self.database.uow(self.actor) as uow:
                 number = shipping.work_order_for_scan(uow, text)
             if number is not None and number not in self._orders:
-                self._say(f"Work order {number} has no units ready to ship.", True)
+                self._say(self.tr("Work order {0} has no units ready to ship.").format(number),
+                          True)
                 return
         if number is None:
             self.assign_tracking(text)
             return
         self.select_work_order(number)
         count = self.parcel_model.rowCount()
-        self._say(f"Work order {number}: " + (f"{count} open parcel(s); scan each waybill."
-                                               if count else "tick its units and pack them."))
+        self._say(self.tr("Work order {0}: %n open parcel(s); scan each waybill.", "", count)
+                  .format(number) if count else
+                  self.tr("Work order {0}: tick its units and pack them.").format(number))
 
     def _typed_tracking(self) -> None:
         text = self.tracking.text()
@@ -356,26 +380,30 @@ class ShippingWorkspace(QWidget):
         parcel = self.current_parcel()
         try:
             if parcel is None:
-                raise UserError("Scan the work order first, then select the parcel whose "
-                                "waybill you scan." if not self._work_order else
-                                "Select the parcel whose waybill you scan.")
+                raise UserError(self.tr("Scan the work order first, then select the parcel whose "
+                                        "waybill you scan.") if not self._work_order else
+                                self.tr("Select the parcel whose waybill you scan."))
             carrier = self.parcel_model.item(self._row_of(parcel), 1).text()
             if not shipping.looks_like_tracking(carrier, scanned, self.tracking_patterns):
-                raise UserError(f"{scanned.strip()!r} is neither a work order nor a {carrier} "
-                                f"tracking number ({self._tracking_hint(carrier)}).")
+                raise UserError(self.tr("{0} is neither a work order nor a {1} tracking number "
+                                        "({2}).").format(repr(scanned.strip()), carrier,
+                                                         self._tracking_hint(carrier)))
             with self.database.uow(self.actor) as uow:
                 summary = shipping.assign_tracking(uow, parcel, scanned)
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self._say(f"Parcel {summary.parcel_no}/{summary.parcel_count}: {summary.tracking_number}.")
+        self._say(self.tr("Parcel {0}/{1}: {2}.").format(summary.parcel_no, summary.parcel_count,
+                                                         summary.tracking_number))
         self._load_parcels()
         self._select_next_without_tracking(self._row_of(parcel))
 
     def _tracking_hint(self, carrier: str) -> str:
         if carrier in self.tracking_patterns:
-            return f"the pattern {self.tracking_patterns[carrier]}"
-        return TRACKING_HINTS.get(carrier, "8 to 30 letters and digits")
+            return self.tr("the pattern {0}").format(self.tracking_patterns[carrier])
+        if carrier in TRACKING_HINTS:
+            return self.tr(TRACKING_HINTS[carrier])
+        return self.tr("8 to 30 letters and digits")
 
     def _select_next_without_tracking(self, row: int) -> None:
         count = self.parcel_model.rowCount()
@@ -389,14 +417,15 @@ class ShippingWorkspace(QWidget):
         """Ship the selected parcels, after a warning when a label was not printed."""
         parcels = self.selected_parcels()
         if not parcels:
-            self._say("Select the parcels to ship.", error=True)
+            self._say(self.tr("Select the parcels to ship."), error=True)
             return
         rows = [self.parcel_model.item(self._row_of(p)) for p in parcels]
         unprinted = [row.text() for row in rows if not row.data(PRINTED_ROLE)]
         if unprinted and not self.dialogs.confirm(
-                self, f"The label of parcel(s) {', '.join(unprinted)} of {self._work_order} has "
-                      "not been printed. Ship without a printed label?"):
-            self._say("Nothing shipped: print the labels first.")
+                self, self.tr("The label of parcel(s) {0} of {1} has not been printed. Ship "
+                              "without a printed label?").format(", ".join(unprinted),
+                                                                 self._work_order)):
+            self._say(self.tr("Nothing shipped: print the labels first."))
             return
         done: list[shipping.ShipmentSummary] = []
         problems: list[str] = []
@@ -410,10 +439,11 @@ class ShippingWorkspace(QWidget):
             self.shipped.emit(parcel)
         if len(done) == 1:
             summary = done[0]
-            text = (f"Parcel {summary.parcel_no}/{summary.parcel_count} of "
-                    f"{summary.work_order_number} shipped with {summary.carrier} "
-                    f"{summary.tracking_number}.")
+            text = self.tr("Parcel {0}/{1} of {2} shipped with {3} {4}.").format(
+                summary.parcel_no, summary.parcel_count, summary.work_order_number,
+                summary.carrier, summary.tracking_number)
         else:
-            text = f"{len(done)} parcel(s) of {self._work_order} shipped." if done else ""
+            text = self.tr("%n parcel(s) of {0} shipped.", "", len(done)).format(
+                self._work_order) if done else ""
         self._say(" ".join([text, *problems]).strip(), error=bool(problems))
         self.refresh()
