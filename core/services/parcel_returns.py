@@ -69,10 +69,10 @@ messages.add({
         "zh_TW": "請選擇將包裹 {parcel} 退回的承運商。",
     },
     "return.no_address": {
-        "en": "Parcel {parcel} matched no work order, so its sender's address is unknown: type "
-              "the address from the parcel's own label.",
-        "zh_CN": "包裹 {parcel} 未匹配任何工单，寄件人地址未知：请按包裹上的面单填写地址。",
-        "zh_TW": "包裹 {parcel} 未匹配任何工單，寄件人地址未知：請依包裹上的面單填寫地址。",
+        "en": "Parcel {parcel} has no known return address (no work order matched, or its work "
+              "order has none): type the address from the parcel's own label.",
+        "zh_CN": "包裹 {parcel} 没有已知的回寄地址（未匹配工单，或工单缺少地址）：请按包裹上的面单填写地址。",
+        "zh_TW": "包裹 {parcel} 沒有已知的回寄地址（未匹配工單，或工單缺少地址）：請依包裹上的面單填寫地址。",
     },
     "return.long_address": {
         "en": "The address is {length} characters long; at most {limit} fit. Shorten it.",
@@ -102,7 +102,7 @@ class WaitingReturn:
     station: str
     work_order_number: str | None
     customer: str
-    address: str  # the work order's return address on one line; empty when none matched
+    address: str  # the work order's return address on one line; empty when there is none
     reasons: tuple[str, ...]
     carrier: str
     tracking_number: str  # the inbound one
@@ -157,17 +157,21 @@ def waiting_returns(uow: UnitOfWork, ids: Sequence[int] | None = None) -> list[W
         .where(ParcelIntake.id.in_(ids))).all()
     found = {p.id: WaitingReturn(
         p.id, p.opened_at, p.station, wo.number if wo else None, name or "",
-        address_text(wo) if wo is not None else "", tuple(p.reasons or ()), p.carrier,
+        _usable_address(wo), tuple(p.reasons or ()), p.carrier,
         p.tracking_number) for p, wo, name in rows}
     return [found[i] for i in ids if i in found]
 
 
+def _usable_address(wo: WorkOrder | None) -> str:
+    # A work order refused for lacking a return address (I1) gives none: the clerk types it.
+    return address_text(wo) if wo is not None and wo.has_return_address else ""
+
+
 def return_address(uow: UnitOfWork, intake_id: int) -> str:
     """Where the parcel goes back: its work order's return address, or empty when it matched
-    none (the clerk then types the address from the parcel's own label)."""
-    parcel = _parcel(uow, intake_id)
-    wo = parcel.work_order
-    return address_text(wo) if wo is not None and wo.has_return_address else ""
+    none or its work order has no complete one (the clerk then types the address from the
+    parcel's own label)."""
+    return _usable_address(_parcel(uow, intake_id).work_order)
 
 
 def returned(uow: UnitOfWork, intake_id: int) -> ReturnedParcel | None:

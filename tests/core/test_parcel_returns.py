@@ -97,6 +97,22 @@ def test_unmatched_parcel_needs_the_address_typed(returns) -> None:  # type: ign
     assert done.address == "王五 上海市 浦东新区 1号"
 
 
+def test_work_order_without_a_return_address_needs_it_typed(returns) -> None:  # type: ignore[no-untyped-def]
+    database, matched, _ = returns
+    with database.uow() as uow:  # refused at intake for this very reason (I1)
+        uow.session.get_one(ParcelIntake, matched).work_order.city = ""
+        uow.commit()
+    with database.read(CLERK) as uow:
+        assert parcel_returns.waiting_returns(uow)[0].address == ""
+        assert parcel_returns.return_address(uow, matched) == ""
+    with database.uow(CLERK) as uow, pytest.raises(ReturnRefused, match="type the address"):
+        parcel_returns.return_to_sender(uow, matched, "SF Express", "SF1234567890")
+    with database.uow(CLERK) as uow:
+        done = parcel_returns.return_to_sender(uow, matched, "SF Express", "SF1234567890",
+                                               address="1 Road, Shenzhen, 518000, CN")
+    assert done.address == "1 Road, Shenzhen, 518000, CN"
+
+
 @pytest.mark.parametrize("carrier, tracking, message", [
     ("SF Express", "", "not a tracking number"),
     ("SF Express", "SF 123 456", "not a tracking number"),
