@@ -138,3 +138,21 @@ def test_the_list_fetches_only_the_rows_shown(catalogue: Database, qtbot) -> Non
     assert model.rows.fetches == 2
     assert model.index(6, 0).data() is None  # past the end: nothing, no fetch
     assert model.rows.fetches == 2
+
+
+def test_keyboard_alone_marks_one_parcel_returned(desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    widget, _, (matched, unknown) = desk
+    panel = widget.returns
+    panel.waybill.setFocus()
+    panel.waybill.setText("SF1234567890")
+    qtbot.keyClick(panel.waybill, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert f"Parcel {matched} returned" in widget.message.text(), widget.message.text()
+    assert returned_count(widget.database) == 1 and panel.current().intake_id == unknown
+    # On the other page the shortcut is not there: nothing is returned by accident.
+    panel.address.setPlainText("王五 上海市浦东新区1号")  # everything a return needs...
+    panel.waybill.setText("DPX12345678")
+    widget.pages.setCurrentIndex(0)  # ...but the clerk is on the ready-to-ship page
+    qtbot.keyClick(widget.tracking, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert returned_count(widget.database) == 1
