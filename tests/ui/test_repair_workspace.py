@@ -109,7 +109,7 @@ def test_diagnosis_and_quote_from_the_keyboard(qtbot, catalogue: Database,  # ty
     qtbot.keyClicks(page.cause, "product")
     qtbot.keyClick(page.cause, Qt.Key.Key_Tab)
     assert page.exclusions.hasFocus()  # Ctrl+D is not taken by the text field
-    _press(qtbot, ws, "Ctrl+D", lambda: "not_covered" in page.decision_label.text())
+    _press(qtbot, ws, "Ctrl+D", lambda: "not covered" in page.decision_label.text())
 
     _press(qtbot, ws, "Alt+4", lambda: page.line_edits[0][0].hasFocus())
     for value in ("part", "Hashboard", "1", "1200", "5", "13", "labour", "Labour", "2", "80"):

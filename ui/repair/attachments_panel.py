@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +30,15 @@ from core.errors import UserError
 from core.services import attachments
 from core.unit_of_work import Actor, Database
 
-COLUMNS = ("File", "Type", "Size", "Finding", "Added by", "Added")
-FILE_FILTER = ("Photos and logs (*.jpg *.jpeg *.png *.heic *.webp *.log *.txt *.csv *.json *.pdf "
-               "*.zip);;All files (*)")
+COLUMNS = (QT_TRANSLATE_NOOP("AttachmentsPanel", "File"),
+           QT_TRANSLATE_NOOP("AttachmentsPanel", "Type"),
+           QT_TRANSLATE_NOOP("AttachmentsPanel", "Size"),
+           QT_TRANSLATE_NOOP("AttachmentsPanel", "Finding"),
+           QT_TRANSLATE_NOOP("AttachmentsPanel", "Added by"),
+           QT_TRANSLATE_NOOP("AttachmentsPanel", "Added"))
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "AttachmentsPanel", "Photos and logs (*.jpg *.jpeg *.png *.heic *.webp *.log *.txt *.csv "
+    "*.json *.pdf *.zip);;All files (*)")
 ATTACH_KEY, OPEN_KEY = "Ctrl+Shift+A", "Ctrl+Shift+O"
 
 
@@ -69,8 +75,9 @@ class AttachmentsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.cellActivated.connect(lambda row, _col: self.open_row(row))
         self.finding = QComboBox()
-        self.attach_button = self._button("Attach photo / log…", ATTACH_KEY, self.choose_files)
-        self.open_button = self._button("Open", OPEN_KEY, lambda: self.open_row())
+        self.attach_button = self._button(self.tr("Attach photo / log…"), ATTACH_KEY,
+                                          self.choose_files)
+        self.open_button = self._button(self.tr("Open"), OPEN_KEY, lambda: self.open_row())
         bar = QHBoxLayout()
         if not parcel_only:
             bar.addWidget(QLabel(self.tr("For")))
@@ -85,7 +92,7 @@ class AttachmentsPanel(QWidget):
         box.addWidget(self.table, 1)
 
     def _button(self, text: str, key: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(self.tr(text))
+        button = QPushButton(text)
         button.setShortcut(QKeySequence(key))
         button.setToolTip(key)
         button.clicked.connect(slot)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,27 +24,35 @@ from PySide6.QtWidgets import (
 from core import center
 from core.errors import UserError
 from core.policies.deadlines import Deadline, deadline_state
+from core.policies.explain import render
 from core.services import work_order_events
 from core.services.repair import get_unit
 from core.services.warranty_decisions import deadlines_for
 from core.unit_of_work import Actor, Database
+from ui import i18n
+from ui.repair.words import DEADLINE_KINDS, PROBLEMS, word
 
 RECORD_KEY = "Ctrl+E"
 KIND_TEXT = {
-    "return_requested": "Return requested",
-    "return_confirmed": "Return confirmed",
-    "spec_mismatch_confirmed": "Specification mismatch confirmed",
-    "replacement_approved": "Replacement approved",
-    "replacement_delivered": "Replacement delivered",
+    "return_requested": QT_TRANSLATE_NOOP("EventsPanel", "Return requested"),
+    "return_confirmed": QT_TRANSLATE_NOOP("EventsPanel", "Return confirmed"),
+    "spec_mismatch_confirmed": QT_TRANSLATE_NOOP("EventsPanel",
+                                                 "Specification mismatch confirmed"),
+    "replacement_approved": QT_TRANSLATE_NOOP("EventsPanel", "Replacement approved"),
+    "replacement_delivered": QT_TRANSLATE_NOOP("EventsPanel", "Replacement delivered"),
 }
 STATE_STYLE = {"overdue": "color: #a00000; font-weight: bold;", "due_today": "color: #a06000;"}
 
 
 def deadline_line(d: Deadline) -> str:
+    """One due date as the tab lists it, its explanation in the screen's language."""
     due = d.due.isoformat(sep=" ", timespec="minutes") if isinstance(d.due, dt.datetime) else (
-        d.due.isoformat() if d.due is not None else f"({d.problem})")
+        d.due.isoformat() if d.due is not None else f"({word(PROBLEMS, d.problem)})")
     unit = f" {d.serial}" if d.serial else ""
-    return f"{due}  {d.rule} {d.kind.replace('_', ' ')}{unit}: {d.explanation['en']}"
+    language = i18n.current_language()
+    why = render(d.messages, [language])[language] if d.messages else d.explanation["en"]
+    return QCoreApplication.translate("EventsPanel", "{0}  {1} {2}{3}: {4}").format(
+        due, d.rule, word(DEADLINE_KINDS, d.kind), unit, why)
 
 
 class EventsPanel(QWidget):
@@ -101,7 +109,7 @@ class EventsPanel(QWidget):
         self.reason.clear()
         self.reason.addItems(list(reasons))
         self._kind_changed()
-        lines = [f"{self.tr(KIND_TEXT.get(kind, kind))}: {day.isoformat()}"
+        lines = [self.tr("{0}: {1}").format(self.tr(KIND_TEXT.get(kind, kind)), day.isoformat())
                  for kind, day in events.dates.items() if day is not None]
         if events.return_reason:
             lines.append(self.tr("Reason: {0}").format(events.return_reason))

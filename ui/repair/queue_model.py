@@ -6,18 +6,28 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from core import center
 from core.services import repair_queues
 from core.unit_of_work import Database
 from ui.block_cache import BlockCache
+from ui.work_orders.states import state_text
 
-COLUMNS = ("Serial", "Model", "Work order", "State", "Received", "Due")
+COLUMNS = (QT_TRANSLATE_NOOP("QueueModel", "Serial"), QT_TRANSLATE_NOOP("QueueModel", "Model"),
+           QT_TRANSLATE_NOOP("QueueModel", "Work order"), QT_TRANSLATE_NOOP("QueueModel", "State"),
+           QT_TRANSLATE_NOOP("QueueModel", "Received"), QT_TRANSLATE_NOOP("QueueModel", "Due"))
 # Overdue red, due today amber; the Due column also says it in words (not by colour alone).
 _DUE_COLOURS = {repair_queues.OVERDUE: QColor("#f8c4c4"), repair_queues.DUE_TODAY: QColor("#fde3a7")}
-_DUE_WORDS = {repair_queues.OVERDUE: "OVERDUE", repair_queues.DUE_TODAY: "TODAY"}
+_DUE_WORDS = {repair_queues.OVERDUE: QT_TRANSLATE_NOOP("QueueModel", "OVERDUE"),
+              repair_queues.DUE_TODAY: QT_TRANSLATE_NOOP("QueueModel", "TODAY")}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -71,7 +81,7 @@ class QueueModel(QAbstractTableModel):
             return QBrush(_DUE_COLOURS[item.due_state])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        values = (item.serial, item.model, item.work_order, item.status.replace("_", " "),
+        values = (item.serial, item.model, item.work_order, state_text(item.status),
                   center.local_time(item.received_at, self._tz), self._due_text(item))
         return values[index.column()]
 

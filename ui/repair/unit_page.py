@@ -11,7 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,17 @@ from core.unit_of_work import Actor, Database
 from ui.repair.attachments_panel import AttachmentsPanel
 from ui.repair.events_panel import EventsPanel
 from ui.repair.quote_pdf import QuotePdfBar
+from ui.repair.words import (
+    ANSWER_CHANNELS,
+    CAUSES,
+    DECISIONS,
+    DEADLINE_KINDS,
+    PAYMENT_CHANNELS,
+    QUOTE_STATES,
+    fill,
+    word,
+)
+from ui.work_orders.states import state_text
 
 OUT_OF_LIMIT = "background: #ffd6d6; color: #a00000;"
 # Quote lines on screen; the rows scroll, and the taller the window the more of them show.
@@ -47,11 +58,27 @@ LINE_ROWS = 20
 PAY_KEY = "Ctrl+Shift+M"
 # Keys of the page's buttons; a button's key works while its tab is shown, so tabs may share one.
 KEYS = {
-    "Save findings": "Ctrl+S", "Start diagnosis": "Ctrl+Shift+D", "Record diagnosis": "Ctrl+D",
-    "Override": "Ctrl+Shift+V", "Save quote": "Ctrl+S", "Send quote": "Ctrl+Shift+S",
-    "Accepted": "Ctrl+Shift+Y", "Declined": "Ctrl+Shift+N", "Start repair": "Ctrl+Shift+R",
-    "Record action": "Ctrl+R", "Finish repair": "Ctrl+Shift+F", "Final test passed": "Ctrl+Shift+T",
+    QT_TRANSLATE_NOOP("UnitPage", "Save findings"): "Ctrl+S",
+    QT_TRANSLATE_NOOP("UnitPage", "Start diagnosis"): "Ctrl+Shift+D",
+    QT_TRANSLATE_NOOP("UnitPage", "Record diagnosis"): "Ctrl+D",
+    QT_TRANSLATE_NOOP("UnitPage", "Override"): "Ctrl+Shift+V",
+    QT_TRANSLATE_NOOP("UnitPage", "Save quote"): "Ctrl+S",
+    QT_TRANSLATE_NOOP("UnitPage", "Send quote"): "Ctrl+Shift+S",
+    QT_TRANSLATE_NOOP("UnitPage", "Accepted"): "Ctrl+Shift+Y",
+    QT_TRANSLATE_NOOP("UnitPage", "Declined"): "Ctrl+Shift+N",
+    QT_TRANSLATE_NOOP("UnitPage", "Start repair"): "Ctrl+Shift+R",
+    QT_TRANSLATE_NOOP("UnitPage", "Record action"): "Ctrl+R",
+    QT_TRANSLATE_NOOP("UnitPage", "Finish repair"): "Ctrl+Shift+F",
+    QT_TRANSLATE_NOOP("UnitPage", "Final test passed"): "Ctrl+Shift+T",
 }
+TABS = (QT_TRANSLATE_NOOP("UnitPage", "Intake"), QT_TRANSLATE_NOOP("UnitPage", "Findings"),
+        QT_TRANSLATE_NOOP("UnitPage", "Diagnosis"), QT_TRANSLATE_NOOP("UnitPage", "Quote"),
+        QT_TRANSLATE_NOOP("UnitPage", "Repair"),
+        QT_TRANSLATE_NOOP("UnitPage", "Returns && replacement"),
+        QT_TRANSLATE_NOOP("UnitPage", "History"))
+REPAIR_FIELDS = (QT_TRANSLATE_NOOP("UnitPage", "Action"), QT_TRANSLATE_NOOP("UnitPage", "Part"),
+                 QT_TRANSLATE_NOOP("UnitPage", "Old serial"),
+                 QT_TRANSLATE_NOOP("UnitPage", "New serial"))
 
 
 class UnitPage(QWidget):
@@ -84,12 +111,10 @@ class UnitPage(QWidget):
         self.events.message.connect(self.message.setText)
         self.events.recorded.connect(self._events_recorded)
         self.history = QPlainTextEdit(readOnly=True)
-        tabs = (("Intake", self._stack(self.intake_label, self.intake_files)),
-                ("Findings", self._stack(self.findings, self.finding_files)),
-                ("Diagnosis", self.diagnosis_tab), ("Quote", self.quote_tab),
-                ("Repair", self.repair_tab), ("Returns && replacement", self.events),
-                ("History", self.history))
-        for number, (title, widget) in enumerate(tabs, 1):
+        pages = (self._stack(self.intake_label, self.intake_files),
+                 self._stack(self.findings, self.finding_files), self.diagnosis_tab,
+                 self.quote_tab, self.repair_tab, self.events, self.history)
+        for number, (title, widget) in enumerate(zip(TABS, pages, strict=True), 1):
             self.tabs.addTab(widget, self.tr(title))
             # Alt+number shows a tab (Ctrl+number already switches workspaces), wherever the
             # focus is in the window while the page is shown: after a scan it is on the queue.
@@ -132,13 +157,13 @@ class UnitPage(QWidget):
         self.diagnosis_tab = QWidget()
         form = QFormLayout(self.diagnosis_tab)
         self.cause = QComboBox()
-        self.cause.addItems(list(repair.CAUSES))
-        self.exclusions = QLineEdit(placeholderText="water, drop, torn_label ...")
+        fill(self.cause, CAUSES, repair.CAUSES)
+        self.exclusions = QLineEdit(placeholderText=self.tr("water, drop, torn_label ..."))
         self.irreparable = QCheckBox(self.tr("Irreparable"))
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
         self.override_choice = QComboBox()
-        self.override_choice.addItems(list(repair.DECISIONS))
+        fill(self.override_choice, DECISIONS, repair.DECISIONS)
         self.override_reason = QLineEdit(placeholderText=self.tr("Reason (supervisor)"))
         form.addRow(self.tr("Cause"), self.cause)
         form.addRow(self.tr("Exclusions"), self.exclusions)
@@ -157,7 +182,7 @@ class UnitPage(QWidget):
         self.quote_label = QLabel()
         box.addWidget(self.quote_label)
         self.channel = QComboBox()
-        self.channel.addItems(list(repair_quotes.CHANNELS))
+        fill(self.channel, ANSWER_CHANNELS, repair_quotes.CHANNELS)
         answers = QHBoxLayout()
         for widget in (self._button("Save quote", self.save_quote),
                        self._button("Send quote", self.send_quote), self.channel,
@@ -201,7 +226,7 @@ class UnitPage(QWidget):
         self.pay_day = QLineEdit(placeholderText=self.tr("YYYY-MM-DD"))
         self.pay_day.setToolTip(self.tr("The day the customer paid"))
         self.pay_channel = QComboBox()
-        self.pay_channel.addItems(list(payments.CHANNELS))
+        fill(self.pay_channel, PAYMENT_CHANNELS, payments.CHANNELS)
         self.pay_button = QPushButton(self.tr("Record payment"))
         self.pay_button.setShortcut(QKeySequence(PAY_KEY))
         self.pay_button.setToolTip(PAY_KEY)
@@ -223,8 +248,8 @@ class UnitPage(QWidget):
         self.new_serial = QLineEdit()
         self.actions_label = QLabel()
         form.addRow(self._button("Start repair", self.start_repair), QLabel())
-        for label, edit in (("Action", self.action_text), ("Part", self.part_number),
-                            ("Old serial", self.old_serial), ("New serial", self.new_serial)):
+        edits = (self.action_text, self.part_number, self.old_serial, self.new_serial)
+        for label, edit in zip(REPAIR_FIELDS, edits, strict=True):
             form.addRow(self.tr(label), edit)
         form.addRow(self._button("Record action", self.record_action), self.actions_label)
         form.addRow(self._button("Finish repair", self.finish_repair),
@@ -239,7 +264,7 @@ class UnitPage(QWidget):
         self.view = view
         deadlines = self.events.set_unit(unit_id)
         self.title.setText(f"<b>{view.serial}</b>  {view.model}  ·  {view.work_order}  ·  "
-                           f"{view.status.replace('_', ' ')}{_next_due(deadlines, view.serial)}")
+                           f"{state_text(view.status)}{self._next_due(deadlines, view.serial)}")
         self.intake_label.setText(self.tr("Condition on arrival: {0}\nPhotos: {1}").format(
             view.condition or "-", view.photos))
         self._fill_findings(view)
@@ -248,17 +273,20 @@ class UnitPage(QWidget):
         self.quote_pdf.set_unit(unit_id)
         d = view.diagnosis
         self.decision_label.setText("" if d is None else (
-            f"{d['effective']} (rule {d['rule']}, {d['start'] or '?'} .. {d['end'] or '?'})"
-            + (f" — override: {d['override_reason']}" if d["override_reason"] else "")
+            self.tr("{0} (rule {1}, {2} .. {3})").format(
+                word(DECISIONS, d["effective"]), d["rule"], d["start"] or "?", d["end"] or "?")
+            + (self.tr(" — override: {0}").format(d["override_reason"])
+               if d["override_reason"] else "")
             + f"\n{d['explanation']}"))
         self.payment_label.setText(
             "" if view.paid_on is None else self.tr("Paid on {0}.").format(view.paid_on))
         if not self.pay_day.text().strip():
             self.pay_day.setText(self._today().isoformat())
         q = view.quote
-        self.quote_label.setText("" if q is None else
-                                 f"v{q['version']} {q['status']}: {q['total']} {q['currency']}, "
-                                 f"valid until {q['valid_until'] or '-'}")
+        self.quote_label.setText("" if q is None else self.tr(
+            "v{0} {1}: {2} {3}, valid until {4}").format(
+                q["version"], word(QUOTE_STATES, q["status"]), q["total"], q["currency"],
+                q["valid_until"] or "-"))
         self._fill_quote_lines(unit_id, q)
         self.actions_label.setText("\n".join(view.actions))
         self.history.setPlainText("\n".join(view.history))
@@ -336,6 +364,7 @@ class UnitPage(QWidget):
     # --- actions ----------------------------------------------------------------------------
 
     def _run(self, action: Callable[[Any], object], done: str) -> bool:
+        """Run one service; `done` (already in the screen's language) says it worked."""
         if self.unit_id is None:
             return False
         try:
@@ -344,13 +373,14 @@ class UnitPage(QWidget):
         except UserError as exc:
             self.message.setText(str(exc))
             return False
-        self.message.setText(self.tr(done))
+        self.message.setText(done)
         self.show_unit(self.unit_id)
         self.changed.emit(self.unit_id)
         return True
 
     def start_diagnosis(self) -> None:
-        self._run(lambda uow: repair.start_diagnosis(uow, self.unit_id), "Diagnosis started.")
+        self._run(lambda uow: repair.start_diagnosis(uow, self.unit_id),
+                  self.tr("Diagnosis started."))
 
     def save_findings(self) -> None:
         entered = {n: v for n, v, _, _ in self.view.findings}
@@ -358,19 +388,19 @@ class UnitPage(QWidget):
                 if e.text().strip() and entered.get(n) != e.text().strip()]
         for name, value in todo:
             if not self._run(lambda uow, n=name, v=value: repair.record_finding(uow, self.unit_id, n, v),
-                             "Findings saved."):
+                             self.tr("Findings saved.")):
                 return
 
     def record_diagnosis(self) -> None:
         codes = [c.strip() for c in self.exclusions.text().split(",") if c.strip()]
         self._run(lambda uow: repair.record_diagnosis(
-            uow, self.unit_id, self.cause.currentText(), codes,
-            irreparable=self.irreparable.isChecked()), "Diagnosis recorded.")
+            uow, self.unit_id, str(self.cause.currentData()), codes,
+            irreparable=self.irreparable.isChecked()), self.tr("Diagnosis recorded."))
 
     def override(self) -> None:
         self._run(lambda uow: repair.override_decision(
-            uow, self.unit_id, self.override_choice.currentText(), self.override_reason.text()),
-            "Decision overridden.")
+            uow, self.unit_id, str(self.override_choice.currentData()),
+            self.override_reason.text()), self.tr("Decision overridden."))
 
     def _lines(self) -> list[Any]:
         lines = []
@@ -387,7 +417,8 @@ class UnitPage(QWidget):
         except UserError as exc:
             self.message.setText(str(exc))
             return
-        if self._run(lambda uow: repair_quotes.save_quote(uow, self.unit_id, lines), "Quote saved."):
+        if self._run(lambda uow: repair_quotes.save_quote(uow, self.unit_id, lines),
+                     self.tr("Quote saved.")):
             self._quote_shown = None  # show the lines as stored (same total, other lines)
             self._fill_quote_lines(self.unit_id, self.view.quote)
 
@@ -396,16 +427,18 @@ class UnitPage(QWidget):
         if quote is None:
             self.message.setText(self.tr("Save a quote first."))
             return
-        self._run(lambda uow: repair_quotes.send_quote(uow, int(quote["id"])), "Quote sent.")
+        self._run(lambda uow: repair_quotes.send_quote(uow, int(quote["id"])),
+                  self.tr("Quote sent."))
 
     def answer(self, answer: str) -> None:
         quote = self.view.quote
         if quote is None:
             self.message.setText(self.tr("There is no quote to answer."))
             return
+        done = self.tr("Customer accepted.") if answer == "accepted" else self.tr(
+            "Customer declined.")
         self._run(lambda uow: repair_quotes.record_customer_answer(
-            uow, int(quote["id"]), answer, channel=self.channel.currentText()),
-            f"Customer {answer}.")
+            uow, int(quote["id"]), answer, channel=str(self.channel.currentData())), done)
 
     def record_payment(self) -> None:
         """Record the customer's payment from the quote tab; a bad value is said, not stored."""
@@ -414,9 +447,9 @@ class UnitPage(QWidget):
         except UserError as exc:
             self.message.setText(str(exc))
             return
-        amount, channel = self.pay_amount.text(), self.pay_channel.currentText()
+        amount, channel = self.pay_amount.text(), str(self.pay_channel.currentData())
         if self._run(lambda uow: payments.record_payment(uow, self.unit_id, amount, day, channel),
-                     "Payment recorded."):
+                     self.tr("Payment recorded.")):
             self.pay_amount.clear()
 
     def _today(self) -> dt.date:
@@ -424,20 +457,32 @@ class UnitPage(QWidget):
             return dt.datetime.now(center.load(uow).timezone).date()
 
     def start_repair(self) -> None:
-        self._run(lambda uow: repair.start_repair(uow, self.unit_id), "Repair started.")
+        self._run(lambda uow: repair.start_repair(uow, self.unit_id), self.tr("Repair started."))
 
     def record_action(self) -> None:
         self._run(lambda uow: repair.record_repair_action(
             uow, self.unit_id, self.action_text.text(),
             part_number=self.part_number.text().strip() or None,
             old_serial=self.old_serial.text(), new_serial=self.new_serial.text()),
-            "Repair action recorded.")
+            self.tr("Repair action recorded."))
 
     def finish_repair(self) -> None:
-        self._run(lambda uow: repair.finish_repair(uow, self.unit_id), "Repair finished; testing.")
+        self._run(lambda uow: repair.finish_repair(uow, self.unit_id),
+                  self.tr("Repair finished; testing."))
 
     def test_passed(self) -> None:
-        self._run(lambda uow: repair.finish_testing(uow, self.unit_id), "Ready to ship.")
+        self._run(lambda uow: repair.finish_testing(uow, self.unit_id), self.tr("Ready to ship."))
+
+    def _next_due(self, deadlines: list[Deadline], serial: str) -> str:
+        """The unit's first dated deadline for the title line ("" when none has started)."""
+        mine = [d for d in deadlines if d.due is not None and d.serial in (None, serial)
+                and d.problem is None]
+        if not mine:
+            return ""
+        d = mine[0]  # deadlines come sorted, earliest first
+        due = d.due.date() if isinstance(d.due, dt.datetime) else d.due
+        return self.tr("  ·  next due {0} ({1} {2})").format(due, d.rule,
+                                                              word(DEADLINE_KINDS, d.kind))
 
     @property
     def status(self) -> UnitStatus | None:
@@ -449,12 +494,3 @@ def _plain(value: object) -> str:
     return format(Decimal(str(value)).normalize(), "f")
 
 
-def _next_due(deadlines: list[Deadline], serial: str) -> str:
-    """The unit's first dated deadline for the title line ("" when none has started)."""
-    mine = [d for d in deadlines if d.due is not None and d.serial in (None, serial)
-            and d.problem is None]
-    if not mine:
-        return ""
-    d = mine[0]  # deadlines come sorted, earliest first
-    due = d.due.date() if isinstance(d.due, dt.datetime) else d.due
-    return f"  ·  next due {due} ({d.rule} {d.kind.replace('_', ' ')})"

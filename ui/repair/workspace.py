@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from core.services import repair_queues
@@ -15,6 +15,15 @@ from core.unit_of_work import Actor, Database
 from ui.repair.queue_model import QueueModel
 from ui.repair.unit_page import UnitPage
 from ui.scanner.keyboard import ScanCapture
+
+# The queues' titles (core names them in English, by key).
+QUEUE_TITLES = {
+    "mine": QT_TRANSLATE_NOOP("RepairWorkspace", "My units"),
+    "diagnosis": QT_TRANSLATE_NOOP("RepairWorkspace", "Waiting for diagnosis"),
+    "customer": QT_TRANSLATE_NOOP("RepairWorkspace", "Waiting for customer"),
+    "repair": QT_TRANSLATE_NOOP("RepairWorkspace", "In repair"),
+    "due": QT_TRANSLATE_NOOP("RepairWorkspace", "Due today / overdue"),
+}
 
 
 class RepairWorkspace(QWidget):
@@ -61,7 +70,8 @@ class RepairWorkspace(QWidget):
         with self._db.uow() as uow:
             for key, title in repair_queues.QUEUES.items():
                 n = repair_queues.count(uow, key, self._actor.user_id)
-                self.queues.addItem(f"{self.tr(title)} ({n})")
+                self.queues.addItem(self.tr("{0} ({1})").format(
+                    self.tr(QUEUE_TITLES.get(key, title)), n))
         self.queues.setCurrentRow(row)
         self.queues.blockSignals(False)
         self.model.set_queue(list(repair_queues.QUEUES)[row])
