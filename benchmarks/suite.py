@@ -58,7 +58,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1]); w = QMainWindow(); w.show(); app.processEvents()
 """
 MAIN_WINDOW = """
-import sys, resource
+import sys
 from core.services.setup import open_and_prepare
 from ui.app import application
 from ui.main_window import MainWindow
@@ -78,16 +78,18 @@ w = MainWindow(database, url, Actor(roles=SYSTEM.roles), tz); w.show(); app.proc
 if len(sys.argv) > 3:  # the memory figure: the work-order browser shown and its first rows in
     from PySide6.QtTest import QTest
     w.tabs.setCurrentWidget(w.browser); QTest.qWait(1500)
+from benchmarks.common import peak_rss_mb
 with open(sys.argv[2], "w") as out:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=out)
+    print(peak_rss_mb(), file=out)
 # PySide 6.12 can abort in the interpreter's final garbage collection (none_dealloc): the figure
 # is written, so leave without it.
 import os; os._exit(0)
 """
 BARE_WINDOW_RSS = BARE_WINDOW + """
-import os, resource
+import os
+from benchmarks.common import peak_rss_mb
 with open(sys.argv[1], "w") as out:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=out)
+    print(peak_rss_mb(), file=out)
 os._exit(0)
 """
 

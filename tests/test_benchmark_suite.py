@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -149,3 +151,17 @@ def test_runs_started_together_build_the_demo_database_once(
     with sqlite3.connect(built[0]) as conn:
         assert conn.execute("SELECT COUNT(*) FROM work_order").fetchone()[0] == 30
     assert not list((tmp_path / "cache").glob("*partial*"))
+
+
+def test_a_gui_started_by_a_big_process_reports_its_own_peak_memory() -> None:
+    # The suite holds a lot by the time it starts the GUI for the memory row; the child's figure
+    # must not be the suite's peak (Linux's ru_maxrss carries it over through exec).
+    parent = ("import subprocess, sys\n"
+              "held = bytearray(400 * 1024 * 1024)\n"
+              "for i in range(0, len(held), 4096): held[i] = 1\n"
+              "print(subprocess.run([sys.executable, '-c', 'from benchmarks.common import "
+              "peak_rss_mb; print(peak_rss_mb())'], capture_output=True, text=True, "
+              "check=True).stdout)\n")
+    out = subprocess.run([sys.executable, "-c", parent], cwd=common.ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert 5 < float(out) < 100
