@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from core.models import Unit, WorkOrder, WorkOrderStatus
 from core.unit_of_work import Database
@@ -38,6 +38,27 @@ def test_opens_with_every_work_order_but_fetches_only_what_is_shown(qtbot, demo_
     with demo_database.uow() as uow:
         assert last == uow.session.scalar(select(func.max(WorkOrder.number)))
     assert model.queries_run <= 4
+
+
+def test_opening_counts_the_work_orders_once_in_ascending_number_order(qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
+    # Counting is the slow part of opening on a million work orders: once, not once per setup.
+    counts: list[str] = []
+
+    def note(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "count(" in statement.lower():
+            counts.append(statement)
+
+    event.listen(demo_database.engine, "before_cursor_execute", note)
+    try:
+        browser = make_browser(qtbot, demo_database)
+    finally:
+        event.remove(demo_database.engine, "before_cursor_execute", note)
+    assert len(counts) == 1
+    assert browser.summary.text() == f"{DEMO_WORK_ORDERS} work order(s)"
+    assert not browser.model.query.descending
+    first = browser.model.index(0, 0).data()
+    with demo_database.uow() as uow:
+        assert first == uow.session.scalar(select(func.min(WorkOrder.number)))
 
 
 def test_search_by_serial_customer_and_phone(qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]

@@ -51,13 +51,17 @@ class WorkOrderBrowser(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.model.modelReset.connect(self._update_summary)
+        # Enabling sorting runs the first query at once (Qt sorts by the indicator, so it is set
+        # first), with the empty search and filter: any other query at opening would count a
+        # million work orders again.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open_row)
 
         layout = QVBoxLayout(self)
@@ -70,8 +74,6 @@ class WorkOrderBrowser(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filters)
         self.status.currentIndexChanged.connect(self.apply_filters)
-        self.model.modelReset.connect(self._update_summary)
-        self.apply_filters()
         # Wide enough for a Chinese date and time (2026/3/14 上午10:42).
         for column, width in enumerate((150, 130, 160, 130, 120, 130, 160, 60)):
             self.table.setColumnWidth(column, width)
