@@ -33,8 +33,9 @@ from benchmarks.figures import (
     write_json,
 )
 
+
 class ScriptFailed(RuntimeError):
-    pass
+    """A benchmark script ended with an error; the message carries the end of its stderr."""
 
 
 def _python(code: str, *args: str) -> float:
