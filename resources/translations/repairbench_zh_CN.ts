@@ -27,7 +27,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/repair/attachments_panel.py" line="+75"/>
+        <location filename="../../ui/repair/attachments_panel.py" line="+83"/>
         <source>For</source>
         <translation>归属</translation>
     </message>
@@ -37,9 +37,59 @@
         <translation>包裹</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>the whole unit (filed with its parcel)</source>
-        <translation>整台设备（随其包裹存档）</translation>
+        <location line="-80"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and logs (*.jpg *.jpeg *.png *.heic *.webp *.log *.txt *.csv *.json *.pdf *.zip);;All files (*)</source>
+        <translation>照片和日志 (*.jpg *.jpeg *.png *.heic *.webp *.log *.txt *.csv *.json *.pdf *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Attach photo / log…</source>
+        <translation>附加照片 / 日志…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>unit</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the whole unit</source>
+        <translation>整台设备</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -89,7 +139,7 @@
 <context>
     <name>CenterForm</name>
     <message>
-        <location filename="../../ui/settings/center_form.py" line="+30"/>
+        <location filename="../../ui/settings/center_form.py" line="+32"/>
         <source>Center name</source>
         <translation>维修中心名称</translation>
     </message>
@@ -129,7 +179,12 @@
         <translation>Jomplair 保修期（月）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+4"/>
+        <source>Printed documents&apos; language</source>
+        <translation>打印文件的语言</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -636,7 +691,37 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/repair/events_panel.py" line="+67"/>
+        <location filename="../../ui/repair/events_panel.py" line="+37"/>
+        <source>Return requested</source>
+        <translation>已申请退货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return confirmed</source>
+        <translation>已确认退货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification mismatch confirmed</source>
+        <translation>已确认规格不符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replacement approved</source>
+        <translation>已批准换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replacement delivered</source>
+        <translation>换货已送达</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0}  {1} {2}{3}: {4}</source>
+        <translation>{0}  {1} {2}{3}：{4}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Record date</source>
         <translation>记录日期</translation>
     </message>
@@ -666,7 +751,12 @@
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
@@ -943,9 +1033,60 @@ The parcel is still open; close it again (F9).</source>
     </message>
 </context>
 <context>
+    <name>LabelPrintRun</name>
+    <message numerus="yes">
+        <location filename="../../ui/shipping/print_run.py" line="+89"/>
+        <source>{0} of %n label(s) went out and are marked printed; the other {1} are not.</source>
+        <translation>
+            <numerusform>%n 张标签中有 {0} 张已送出并标记为已打印；其余 {1} 张未打印。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No label is marked printed.</source>
+        <translation>没有标签被标记为已打印。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing cancelled: {0}</source>
+        <translation>已取消打印：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed: {0} {1}</source>
+        <translation>未打印：{0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrinting</name>
+    <message>
+        <location filename="../../ui/printing/jobs.py" line="+54"/>
+        <source>There are no labels to print.</source>
+        <translation>没有要打印的标签。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The label could not be written to {0}: {1}</source>
+        <translation>无法将标签写入 {0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+19"/>
+        <source>%n label(s) sent to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 张标签发送到 {0}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Printer profile {0} names no printer; choose one in the print dialog.</source>
+        <translation>打印机配置 {0} 未指定打印机；请在打印对话框中选择。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+50"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -965,7 +1106,7 @@ The parcel is still open; close it again (F9).</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -980,7 +1121,7 @@ The parcel is still open; close it again (F9).</source>
         <translation>转到{0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>&amp;Lock station</source>
         <translation>锁定工作站(&amp;L)</translation>
     </message>
@@ -1015,7 +1156,7 @@ The parcel is still open; close it again (F9).</source>
         <translation>设置已保存。工作站名称、语言和数据库将在 RepairBench 下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>development</source>
         <translation>开发版</translation>
     </message>
@@ -1034,6 +1175,44 @@ Intake and repair desk for a hardware repair center.
 硬件维修中心的收货与维修工作台。
 
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelColumns</name>
+    <message>
+        <location filename="../../ui/shipping/workspace.py" line="+46"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payer</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COD</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serials</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -1110,9 +1289,181 @@ Intake and repair desk for a hardware repair center.
     </message>
 </context>
 <context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../ui/shipping/print_panel.py" line="+32"/>
+        <source>Choose a printer (print dialog)</source>
+        <extracomment>Always offered: the computer&apos;s own printers, chosen in the print dialog each time.</extracomment>
+        <translation>选择打印机（打印对话框）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview...</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF...</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+31"/>
+        <source>Printing cancelled; nothing was printed.</source>
+        <translation>已取消打印；未打印任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chosen printer</source>
+        <translation>所选打印机</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} of {1} sent to {2}.</source>
+        <translation>{1} 的{0}已发送到{2}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preview closed; nothing was printed.</source>
+        <translation>预览已关闭；未打印任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not printed: {0}</source>
+        <translation>未打印：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} printed from the preview.</source>
+        <translation>已从预览打印 {1} 的{0}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} could not be saved: {1}.</source>
+        <translation>无法保存 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved {0}. Saving is not printing: the labels are not marked printed.</source>
+        <translation>已保存 {0}。保存不等于打印：标签不会标记为已打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a work order first (click it or scan its barcode).</source>
+        <translation>请先选择一张工单（点击它或扫描其条码）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../ui/shipping/print_run.py" line="-41"/>
+        <source>Printing cancelled; nothing was printed.</source>
+        <extracomment>A print job: gets the progress reporter and the cancel flag, returns what it did in one line.</extracomment>
+        <translation>已取消打印；未打印任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed: {0}</source>
+        <translation>未打印：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterProfile</name>
+    <message>
+        <location filename="../../ui/printing/profiles.py" line="+43"/>
+        <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
+        <translation>{0} 不是存储在打印机中的字体：请填写其驱动器（R:、E:、B:、A: 或 Z:）和文件名，例如 E:SIMSUN.TTF；留空则中文以图形方式打印。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Printer profile {0}: {1} is not host:port.</source>
+        <translation>打印机配置 {0}：{1} 不是“主机:端口”格式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printer profile {0}: {1}</source>
+        <translation>打印机配置 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A printer profile needs a name.</source>
+        <translation>打印机配置需要名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown kind {0}.</source>
+        <translation>未知类型 {0}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a queue name</source>
+        <translation>队列名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer profile {0} needs {1}.</source>
+        <translation>打印机配置 {0} 需要填写{1}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the resolution must be 203 or 300 dpi.</source>
+        <translation>分辨率必须为 203 或 300 dpi。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the label size is out of range.</source>
+        <translation>标签尺寸超出范围。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>copies must be between 1 and 20.</source>
+        <translation>份数必须在 1 到 20 之间。</translation>
+    </message>
+</context>
+<context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="+37"/>
+        <location line="-94"/>
         <source>Printer on this computer (print dialog, PDF rendered)</source>
         <translation>本机打印机（打印对话框，PDF 渲染）</translation>
     </message>
@@ -1132,7 +1483,7 @@ Intake and repair desk for a hardware repair center.
         <translation>文件夹中的 PDF 文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/settings/printers_page.py" line="+42"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -1218,20 +1569,101 @@ Intake and repair desk for a hardware repair center.
         <translation>打印机配置 {0}：{1}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
-        <translation>{0} 不是存储在打印机中的字体：请填写其驱动器（R:、E:、B:、A: 或 Z:）和文件名，例如 E:SIMSUN.TTF；留空则中文以图形方式打印。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Two printer profiles are named {0}.</source>
         <translation>有两个打印机配置都名为 {0}。</translation>
     </message>
 </context>
 <context>
+    <name>QtPrinting</name>
+    <message>
+        <location filename="../../ui/printing/qt_print.py" line="+66"/>
+        <source>The document to print could not be read as a PDF.</source>
+        <translation>要打印的文件无法作为 PDF 读取。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing a PDF through the print dialog needs QtPdf or poppler&apos;s pdftoppm (package poppler-utils); neither is installed.</source>
+        <translation>通过打印对话框打印 PDF 需要 QtPdf 或 poppler 的 pdftoppm（软件包 poppler-utils），但两者都未安装。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Page {0} could not be prepared for printing: {1}</source>
+        <translation>无法准备第 {0} 页的打印：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pdftoppm failed</source>
+        <translation>pdftoppm 运行失败</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no printer {0} on this computer (printers: {1}).</source>
+        <translation>本机没有打印机 {0}（现有打印机：{1}）。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The printer {0} could not be opened; check that it exists and is switched on.</source>
+        <translation>无法打开打印机 {0}；请检查它是否存在并已开机。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The printer did not accept the job.</source>
+        <translation>打印机未接受此打印任务。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/repair/queue_model.py" line="+24"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TODAY</source>
+        <translation>今日到期</translation>
+    </message>
+</context>
+<context>
     <name>QuotePdfBar</name>
     <message>
-        <location filename="../../ui/repair/quote_pdf.py" line="+75"/>
+        <location filename="../../ui/repair/quote_pdf.py" line="+77"/>
         <source>Save quote PDF…</source>
         <translation>保存报价单 PDF…</translation>
     </message>
@@ -1297,9 +1729,296 @@ Intake and repair desk for a hardware repair center.
     </message>
 </context>
 <context>
+    <name>RawPrinting</name>
+    <message>
+        <location filename="../../ui/printing/raw.py" line="+37"/>
+        <source>The number of copies must be at least 1.</source>
+        <translation>份数至少为 1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This printer profile names neither a queue nor a host:port.</source>
+        <translation>此打印机配置既没有指定队列，也没有指定“主机:端口”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The CUPS client &apos;lp&apos; is not installed; install cups-client or use a printer profile that prints over TCP port 9100.</source>
+        <translation>未安装 CUPS 客户端 &apos;lp&apos;；请安装 cups-client，或使用通过 TCP 端口 9100 打印的打印机配置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The print queue {0} did not answer within {1:.0f} s; is the CUPS scheduler running?</source>
+        <translation>打印队列 {0} 在 {1:.0f} 秒内没有响应；CUPS 调度程序是否在运行？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lp exited with code {0}</source>
+        <translation>lp 退出，代码 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The print queue {0} refused the label: {1}</source>
+        <translation>打印队列 {0} 拒绝了此标签：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+50"/>
+        <source>sent to {0}</source>
+        <translation>已发送到 {0}</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The printer at {0}:{1} cannot be reached ({2}); check that it is on, connected and that the address is right.</source>
+        <translation>无法连接位于 {0}:{1} 的打印机（{2}）；请检查它是否已开机、已连接，以及地址是否正确。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sent {0} bytes to {1}:{2}</source>
+        <translation>已向 {1}:{2} 发送 {0} 字节</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Raw printing to a Windows printer needs the pywin32 package; install it or print over TCP port 9100.</source>
+        <translation>向 Windows 打印机直接打印需要 pywin32 软件包；请安装它，或通过 TCP 端口 9100 打印。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no printer named {0} on this computer.</source>
+        <translation>本机没有名为 {0} 的打印机。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer {0} refused the job: {1}</source>
+        <translation>打印机 {0} 拒绝了此任务：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>RepairWords</name>
+    <message>
+        <location filename="../../ui/repair/words.py" line="+18"/>
+        <source>product defect</source>
+        <translation>产品缺陷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user damage</source>
+        <translation>人为损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>logistics damage</source>
+        <translation>物流损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no fault found</source>
+        <translation>未发现故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counterfeit</source>
+        <translation>假冒产品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>covered</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not covered</source>
+        <translation>不在保</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot tell</source>
+        <translation>无法判定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portal</source>
+        <translation>门户网站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>return window</source>
+        <translation>退货期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send back</source>
+        <translation>寄回期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spec mismatch</source>
+        <translation>规格不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return by</source>
+        <translation>回寄期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repair by</source>
+        <translation>维修期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replacement ship by</source>
+        <translation>换货发货期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>faulty part due</source>
+        <translation>故障件寄回期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calendar not announced</source>
+        <translation>日历尚未公布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>RepairWorkspace</name>
     <message>
-        <location filename="../../ui/repair/workspace.py" line="+83"/>
+        <location filename="../../ui/repair/workspace.py" line="+21"/>
+        <source>My units</source>
+        <translation>我的设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for diagnosis</source>
+        <translation>等待检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for customer</source>
+        <translation>等待客户答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today / overdue</source>
+        <translation>今日到期 / 已逾期</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No unit with serial {0}.</source>
         <translation>没有序列号为 {0} 的设备。</translation>
     </message>
@@ -1307,7 +2026,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ReturnColumns</name>
     <message>
-        <location filename="../../ui/shipping/returns_model.py" line="+28"/>
+        <location filename="../../ui/shipping/returns_model.py" line="+31"/>
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
@@ -1342,7 +2061,7 @@ Intake and repair desk for a hardware repair center.
         <translation>来件承运商</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+69"/>
         <source>(none matched)</source>
         <translation>（无匹配工单）</translation>
     </message>
@@ -1355,7 +2074,12 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../ui/shipping/returns_panel.py" line="+74"/>
+        <location filename="../../ui/shipping/returns_panel.py" line="+64"/>
+        <source>The refused parcels could not be read: {0}</source>
+        <translation>无法读取拒收包裹：{0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>scan the waybill of the carrier taking it back</source>
         <translation>扫描退回承运商的运单</translation>
     </message>
@@ -1395,7 +2119,7 @@ Intake and repair desk for a hardware repair center.
         <translation>运单号</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n refused parcel(s) waiting to go back to the sender.</source>
         <translation>
             <numerusform>有 %n 个拒收包裹等待退回寄件人。</numerusform>
@@ -1832,7 +2556,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="-125"/>
+        <location filename="../../ui/settings/printers_page.py" line="-121"/>
         <source>Printers and labels</source>
         <translation>打印机与标签</translation>
     </message>
@@ -1854,9 +2578,82 @@ Sign in with such an account to see the center&apos;s figures.</source>
     </message>
 </context>
 <context>
+    <name>ShippingDialogs</name>
+    <message>
+        <location filename="../../ui/shipping/dialogs.py" line="+32"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shipping</source>
+        <translation>发货</translation>
+    </message>
+</context>
+<context>
     <name>ShippingWorkspace</name>
     <message>
-        <location filename="../../ui/shipping/workspace.py" line="+177"/>
+        <location filename="../../ui/shipping/workspace.py" line="+5"/>
+        <source>SF and 12 to 15 digits</source>
+        <translation>SF 加 12 到 15 位数字</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Address / work order / unit</source>
+        <translation>地址 / 工单 / 设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>standard, express ...</source>
+        <translation>标准、特快…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all in one parcel</source>
+        <translation>全部装在一个包裹里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack selected units</source>
+        <translation>打包所选设备</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>scan the carrier&apos;s waybill barcode for the selected parcel</source>
+        <translation>为所选包裹扫描承运商运单条码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ship selected parcels</source>
+        <translation>发出所选包裹</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units per parcel</source>
+        <translation>每个包裹的设备数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Ready to ship</source>
         <translation>待发货</translation>
     </message>
@@ -1864,6 +2661,129 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <location line="+2"/>
         <source>Refused parcels to return</source>
         <translation>待退回的拒收包裹</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no return address)</source>
+        <translation>（无回寄地址）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>parcel {0}</source>
+        <translation>包裹 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 台设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Pack one work order at a time: its units share one return address.</source>
+        <translation>请一次打包一张工单：其设备使用同一个回寄地址。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Tick the units to pack first.</source>
+        <translation>请先勾选要打包的设备。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n parcel(s) packed for {0}. Scan each waybill.</source>
+        <translation>
+            <numerusform>已为 {0} 打包 %n 个包裹。请扫描每个运单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wait for the printing to finish (or cancel it), then scan again.</source>
+        <translation>请等待打印完成（或取消打印），然后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Work order {0} has no units ready to ship.</source>
+        <translation>工单 {0} 没有待发货的设备。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Work order {0}: %n open parcel(s); scan each waybill.</source>
+        <translation>
+            <numerusform>工单 {0}：有 %n 个未发出的包裹；请扫描每个运单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work order {0}: tick its units and pack them.</source>
+        <translation>工单 {0}：请勾选其设备并打包。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scan the work order first, then select the parcel whose waybill you scan.</source>
+        <translation>请先扫描工单，再选择要扫描运单的包裹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the parcel whose waybill you scan.</source>
+        <translation>请选择要扫描运单的包裹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is neither a work order nor a {1} tracking number ({2}).</source>
+        <translation>{0} 既不是工单，也不是 {1} 运单号（{2}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parcel {0}/{1}: {2}.</source>
+        <translation>包裹 {0}/{1}：{2}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the pattern {0}</source>
+        <translation>格式 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>8 to 30 letters and digits</source>
+        <translation>8 到 30 位字母和数字</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select the parcels to ship.</source>
+        <translation>请选择要发出的包裹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The label of parcel(s) {0} of {1} has not been printed. Ship without a printed label?</source>
+        <translation>{1} 的包裹 {0} 的标签尚未打印。仍要在没有打印标签的情况下发货吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing shipped: print the labels first.</source>
+        <translation>未发货：请先打印标签。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Parcel {0}/{1} of {2} shipped with {3} {4}.</source>
+        <translation>{2} 的包裹 {0}/{1} 已由 {3} 发出，运单号 {4}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n parcel(s) of {0} shipped.</source>
+        <translation>
+            <numerusform>{0} 的 %n 个包裹已发出。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2124,7 +3044,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/repair/unit_page.py" line="+131"/>
+        <location filename="../../ui/repair/unit_page.py" line="+162"/>
         <source>Irreparable</source>
         <translation>无法维修</translation>
     </message>
@@ -2149,26 +3069,287 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-109"/>
+        <location line="+110"/>
         <source>Override</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-113"/>
+        <source>Save findings</source>
+        <translation>保存检测结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start diagnosis</source>
+        <translation>开始检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record diagnosis</source>
+        <translation>记录诊断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save quote</source>
+        <translation>保存报价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send quote</source>
+        <translation>发送报价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>客户接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start repair</source>
+        <translation>开始维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record action</source>
+        <translation>记录维修操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish repair</source>
+        <translation>完成维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final test passed</source>
+        <translation>终检通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intake</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returns &amp;&amp; replacement</source>
+        <translation>退货与换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>维修操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old serial</source>
+        <translation>旧序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New serial</source>
+        <translation>新序列号</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>water, drop, torn_label ...</source>
+        <translation>water、drop、torn_label…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Amount paid</source>
+        <translation>已付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the customer paid</source>
+        <translation>客户付款日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record payment</source>
+        <translation>记录付款</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Condition on arrival: {0}
 Photos: {1}</source>
         <translation>到货状况：{0}
 照片：{1}</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+8"/>
+        <source>{0} (rule {1}, {2} .. {3})</source>
+        <translation>{0}（规则 {1}，{2} 至 {3}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — override: {0}</source>
+        <translation> — 改判：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid on {0}.</source>
+        <translation>已于 {0} 付款。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>v{0} {1}: {2} {3}, valid until {4}</source>
+        <translation>v{0} {1}：{2} {3}，有效期至 {4}</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Diagnosis started.</source>
+        <translation>已开始检测。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Findings saved.</source>
+        <translation>检测结果已保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diagnosis recorded.</source>
+        <translation>诊断已记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision overridden.</source>
+        <translation>已改判。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Quote saved.</source>
+        <translation>报价已保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save a quote first.</source>
         <translation>请先保存报价。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Quote sent.</source>
+        <translation>报价已发送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>There is no quote to answer.</source>
         <translation>没有待答复的报价。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer accepted.</source>
+        <translation>客户已接受。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer declined.</source>
+        <translation>客户已拒绝。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Payment recorded.</source>
+        <translation>付款已记录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Repair started.</source>
+        <translation>已开始维修。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Repair action recorded.</source>
+        <translation>维修操作已记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repair finished; testing.</source>
+        <translation>维修完成，正在测试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to ship.</source>
+        <translation>待发货。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>  ·  next due {0} ({1} {2})</source>
+        <translation>  ·  下一个到期日 {0}（{1} {2}）</translation>
     </message>
 </context>
 <context>
@@ -2184,7 +3365,7 @@ Photos: {1}</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n work order(s)</source>
         <translation>
             <numerusform>共 %n 张工单</numerusform>
@@ -2237,7 +3418,7 @@ Photos: {1}</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-129"/>
+        <location filename="../../ui/main_window.py" line="-139"/>
         <source>Intake</source>
         <translation>收货</translation>
     </message>

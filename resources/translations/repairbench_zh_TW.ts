@@ -27,7 +27,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/repair/attachments_panel.py" line="+75"/>
+        <location filename="../../ui/repair/attachments_panel.py" line="+83"/>
         <source>For</source>
         <translation>歸屬</translation>
     </message>
@@ -37,9 +37,59 @@
         <translation>包裹</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>the whole unit (filed with its parcel)</source>
-        <translation>整台設備（隨其包裹存檔）</translation>
+        <location line="-80"/>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding</source>
+        <translation>檢測結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added by</source>
+        <translation>新增者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>新增時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and logs (*.jpg *.jpeg *.png *.heic *.webp *.log *.txt *.csv *.json *.pdf *.zip);;All files (*)</source>
+        <translation>照片與記錄檔 (*.jpg *.jpeg *.png *.heic *.webp *.log *.txt *.csv *.json *.pdf *.zip);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Attach photo / log…</source>
+        <translation>附加照片 / 記錄檔…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>unit</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the whole unit</source>
+        <translation>整台設備</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -89,7 +139,7 @@
 <context>
     <name>CenterForm</name>
     <message>
-        <location filename="../../ui/settings/center_form.py" line="+30"/>
+        <location filename="../../ui/settings/center_form.py" line="+32"/>
         <source>Center name</source>
         <translation>維修中心名稱</translation>
     </message>
@@ -129,7 +179,12 @@
         <translation>Jomplair 保固期（月）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+4"/>
+        <source>Printed documents&apos; language</source>
+        <translation>列印文件的語言</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -636,7 +691,37 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/repair/events_panel.py" line="+67"/>
+        <location filename="../../ui/repair/events_panel.py" line="+37"/>
+        <source>Return requested</source>
+        <translation>已申請退貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return confirmed</source>
+        <translation>已確認退貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification mismatch confirmed</source>
+        <translation>已確認規格不符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replacement approved</source>
+        <translation>已核准換貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replacement delivered</source>
+        <translation>換貨已送達</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0}  {1} {2}{3}: {4}</source>
+        <translation>{0}  {1} {2}{3}：{4}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Record date</source>
         <translation>記錄日期</translation>
     </message>
@@ -666,7 +751,12 @@
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
@@ -943,9 +1033,60 @@ The parcel is still open; close it again (F9).</source>
     </message>
 </context>
 <context>
+    <name>LabelPrintRun</name>
+    <message numerus="yes">
+        <location filename="../../ui/shipping/print_run.py" line="+89"/>
+        <source>{0} of %n label(s) went out and are marked printed; the other {1} are not.</source>
+        <translation>
+            <numerusform>%n 張標籤中有 {0} 張已送出並標記為已列印；其餘 {1} 張未列印。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No label is marked printed.</source>
+        <translation>沒有標籤被標記為已列印。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing cancelled: {0}</source>
+        <translation>已取消列印：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed: {0} {1}</source>
+        <translation>未列印：{0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrinting</name>
+    <message>
+        <location filename="../../ui/printing/jobs.py" line="+54"/>
+        <source>There are no labels to print.</source>
+        <translation>沒有要列印的標籤。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The label could not be written to {0}: {1}</source>
+        <translation>無法將標籤寫入 {0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+19"/>
+        <source>%n label(s) sent to {0}.</source>
+        <translation>
+            <numerusform>已將 %n 張標籤傳送到 {0}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Printer profile {0} names no printer; choose one in the print dialog.</source>
+        <translation>印表機設定檔 {0} 未指定印表機；請在列印對話框中選擇。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+50"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -965,7 +1106,7 @@ The parcel is still open; close it again (F9).</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Database: {0}</source>
         <translation>資料庫：{0}</translation>
     </message>
@@ -980,7 +1121,7 @@ The parcel is still open; close it again (F9).</source>
         <translation>前往{0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>&amp;Lock station</source>
         <translation>鎖定工作站(&amp;L)</translation>
     </message>
@@ -1015,7 +1156,7 @@ The parcel is still open; close it again (F9).</source>
         <translation>設定已儲存。工作站名稱、語言與資料庫將在 RepairBench 下次啟動時生效。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>development</source>
         <translation>開發版</translation>
     </message>
@@ -1034,6 +1175,44 @@ Intake and repair desk for a hardware repair center.
 硬體維修中心的收貨與維修工作台。
 
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelColumns</name>
+    <message>
+        <location filename="../../ui/shipping/workspace.py" line="+46"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>貨運業者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking</source>
+        <translation>追蹤號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payer</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COD</source>
+        <translation>貨到付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serials</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>標籤</translation>
     </message>
 </context>
 <context>
@@ -1110,9 +1289,181 @@ Intake and repair desk for a hardware repair center.
     </message>
 </context>
 <context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../ui/shipping/print_panel.py" line="+32"/>
+        <source>Choose a printer (print dialog)</source>
+        <extracomment>Always offered: the computer&apos;s own printers, chosen in the print dialog each time.</extracomment>
+        <translation>選擇印表機（列印對話框）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Print labels</source>
+        <translation>列印標籤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print...</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview...</source>
+        <translation>預覽…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF...</source>
+        <translation>儲存為 PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label printer</source>
+        <translation>標籤印表機</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+31"/>
+        <source>Printing cancelled; nothing was printed.</source>
+        <translation>已取消列印；未列印任何內容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chosen printer</source>
+        <translation>所選印表機</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} of {1} sent to {2}.</source>
+        <translation>{1} 的{0}已傳送到{2}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preview closed; nothing was printed.</source>
+        <translation>預覽已關閉；未列印任何內容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not printed: {0}</source>
+        <translation>未列印：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} printed from the preview.</source>
+        <translation>已從預覽列印 {1} 的{0}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} could not be saved: {1}.</source>
+        <translation>無法儲存 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved {0}. Saving is not printing: the labels are not marked printed.</source>
+        <translation>已儲存 {0}。儲存不等於列印：標籤不會標記為已列印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {0}.</source>
+        <translation>已儲存 {0}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a work order first (click it or scan its barcode).</source>
+        <translation>請先選擇一張工單（點選它或掃描其條碼）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../ui/shipping/print_run.py" line="-41"/>
+        <source>Printing cancelled; nothing was printed.</source>
+        <extracomment>A print job: gets the progress reporter and the cancel flag, returns what it did in one line.</extracomment>
+        <translation>已取消列印；未列印任何內容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed: {0}</source>
+        <translation>未列印：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterProfile</name>
+    <message>
+        <location filename="../../ui/printing/profiles.py" line="+43"/>
+        <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
+        <translation>{0} 不是儲存在印表機中的字型：請填寫其磁碟機（R:、E:、B:、A: 或 Z:）與檔名，例如 E:SIMSUN.TTF；留空則中文以圖形方式列印。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Printer profile {0}: {1} is not host:port.</source>
+        <translation>印表機設定檔 {0}：{1} 不是「主機:連接埠」格式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printer profile {0}: {1}</source>
+        <translation>印表機設定檔 {0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A printer profile needs a name.</source>
+        <translation>印表機設定檔需要名稱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown kind {0}.</source>
+        <translation>未知類型 {0}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a queue name</source>
+        <translation>佇列名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host:port</source>
+        <translation>主機:連接埠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer profile {0} needs {1}.</source>
+        <translation>印表機設定檔 {0} 需要填寫{1}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the resolution must be 203 or 300 dpi.</source>
+        <translation>解析度必須為 203 或 300 dpi。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the label size is out of range.</source>
+        <translation>標籤尺寸超出範圍。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>copies must be between 1 and 20.</source>
+        <translation>份數必須介於 1 到 20 之間。</translation>
+    </message>
+</context>
+<context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="+37"/>
+        <location line="-94"/>
         <source>Printer on this computer (print dialog, PDF rendered)</source>
         <translation>本機印表機（列印對話框，PDF 算繪）</translation>
     </message>
@@ -1132,7 +1483,7 @@ Intake and repair desk for a hardware repair center.
         <translation>資料夾中的 PDF 檔案</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/settings/printers_page.py" line="+42"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
@@ -1218,20 +1569,101 @@ Intake and repair desk for a hardware repair center.
         <translation>印表機設定檔 {0}：{1}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
-        <translation>{0} 不是儲存在印表機中的字型：請填寫其磁碟機（R:、E:、B:、A: 或 Z:）與檔名，例如 E:SIMSUN.TTF；留空則中文以圖形方式列印。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Two printer profiles are named {0}.</source>
         <translation>有兩個印表機設定檔都命名為 {0}。</translation>
     </message>
 </context>
 <context>
+    <name>QtPrinting</name>
+    <message>
+        <location filename="../../ui/printing/qt_print.py" line="+66"/>
+        <source>The document to print could not be read as a PDF.</source>
+        <translation>要列印的文件無法作為 PDF 讀取。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing a PDF through the print dialog needs QtPdf or poppler&apos;s pdftoppm (package poppler-utils); neither is installed.</source>
+        <translation>透過列印對話框列印 PDF 需要 QtPdf 或 poppler 的 pdftoppm（套件 poppler-utils），但兩者皆未安裝。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Page {0} could not be prepared for printing: {1}</source>
+        <translation>無法準備第 {0} 頁的列印：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pdftoppm failed</source>
+        <translation>pdftoppm 執行失敗</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no printer {0} on this computer (printers: {1}).</source>
+        <translation>本機沒有印表機 {0}（現有印表機：{1}）。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The printer {0} could not be opened; check that it exists and is switched on.</source>
+        <translation>無法開啟印表機 {0}；請檢查它是否存在並已開機。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The printer did not accept the job.</source>
+        <translation>印表機未接受此列印工作。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/repair/queue_model.py" line="+24"/>
+        <source>Serial</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>型號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>工單</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收貨時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TODAY</source>
+        <translation>今日到期</translation>
+    </message>
+</context>
+<context>
     <name>QuotePdfBar</name>
     <message>
-        <location filename="../../ui/repair/quote_pdf.py" line="+75"/>
+        <location filename="../../ui/repair/quote_pdf.py" line="+77"/>
         <source>Save quote PDF…</source>
         <translation>儲存報價單 PDF…</translation>
     </message>
@@ -1297,9 +1729,296 @@ Intake and repair desk for a hardware repair center.
     </message>
 </context>
 <context>
+    <name>RawPrinting</name>
+    <message>
+        <location filename="../../ui/printing/raw.py" line="+37"/>
+        <source>The number of copies must be at least 1.</source>
+        <translation>份數至少為 1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This printer profile names neither a queue nor a host:port.</source>
+        <translation>此印表機設定檔既未指定佇列，也未指定「主機:連接埠」。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The CUPS client &apos;lp&apos; is not installed; install cups-client or use a printer profile that prints over TCP port 9100.</source>
+        <translation>未安裝 CUPS 用戶端 &apos;lp&apos;；請安裝 cups-client，或使用透過 TCP 連接埠 9100 列印的印表機設定檔。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The print queue {0} did not answer within {1:.0f} s; is the CUPS scheduler running?</source>
+        <translation>列印佇列 {0} 在 {1:.0f} 秒內沒有回應；CUPS 排程器是否正在執行？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lp exited with code {0}</source>
+        <translation>lp 結束，代碼 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The print queue {0} refused the label: {1}</source>
+        <translation>列印佇列 {0} 拒絕了此標籤：{1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+50"/>
+        <source>sent to {0}</source>
+        <translation>已傳送到 {0}</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The printer at {0}:{1} cannot be reached ({2}); check that it is on, connected and that the address is right.</source>
+        <translation>無法連線位於 {0}:{1} 的印表機（{2}）；請檢查它是否已開機、已連接，以及位址是否正確。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sent {0} bytes to {1}:{2}</source>
+        <translation>已向 {1}:{2} 傳送 {0} 位元組</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Raw printing to a Windows printer needs the pywin32 package; install it or print over TCP port 9100.</source>
+        <translation>向 Windows 印表機直接列印需要 pywin32 套件；請安裝它，或透過 TCP 連接埠 9100 列印。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no printer named {0} on this computer.</source>
+        <translation>本機沒有名為 {0} 的印表機。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer {0} refused the job: {1}</source>
+        <translation>印表機 {0} 拒絕了此工作：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>RepairWords</name>
+    <message>
+        <location filename="../../ui/repair/words.py" line="+18"/>
+        <source>product defect</source>
+        <translation>產品瑕疵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user damage</source>
+        <translation>人為損壞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>logistics damage</source>
+        <translation>物流損壞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no fault found</source>
+        <translation>未發現故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counterfeit</source>
+        <translation>仿冒品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>covered</source>
+        <translation>在保固內</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not covered</source>
+        <translation>不在保固內</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot tell</source>
+        <translation>無法判定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portal</source>
+        <translation>入口網站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in person</source>
+        <translation>當面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chat</source>
+        <translation>線上聊天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bank transfer</source>
+        <translation>銀行轉帳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card</source>
+        <translation>信用卡 / 金融卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alipay</source>
+        <translation>支付寶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash on delivery</source>
+        <translation>貨到付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>已送出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>declined</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>return window</source>
+        <translation>退貨期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send back</source>
+        <translation>寄回期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spec mismatch</source>
+        <translation>規格不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return by</source>
+        <translation>回寄期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repair by</source>
+        <translation>維修期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replacement ship by</source>
+        <translation>換貨出貨期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>faulty part due</source>
+        <translation>故障件寄回期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service level</source>
+        <translation>服務水準</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calendar not announced</source>
+        <translation>行事曆尚未公布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>已拒絕</translation>
+    </message>
+</context>
+<context>
     <name>RepairWorkspace</name>
     <message>
-        <location filename="../../ui/repair/workspace.py" line="+83"/>
+        <location filename="../../ui/repair/workspace.py" line="+21"/>
+        <source>My units</source>
+        <translation>我的設備</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for diagnosis</source>
+        <translation>等待檢測</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for customer</source>
+        <translation>等待客戶回覆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In repair</source>
+        <translation>維修中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today / overdue</source>
+        <translation>今日到期 / 已逾期</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No unit with serial {0}.</source>
         <translation>沒有序號為 {0} 的設備。</translation>
     </message>
@@ -1307,7 +2026,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ReturnColumns</name>
     <message>
-        <location filename="../../ui/shipping/returns_model.py" line="+28"/>
+        <location filename="../../ui/shipping/returns_model.py" line="+31"/>
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
@@ -1342,7 +2061,7 @@ Intake and repair desk for a hardware repair center.
         <translation>來件貨運業者</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+69"/>
         <source>(none matched)</source>
         <translation>（無相符工單）</translation>
     </message>
@@ -1355,7 +2074,12 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../ui/shipping/returns_panel.py" line="+74"/>
+        <location filename="../../ui/shipping/returns_panel.py" line="+64"/>
+        <source>The refused parcels could not be read: {0}</source>
+        <translation>無法讀取拒收包裹：{0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>scan the waybill of the carrier taking it back</source>
         <translation>掃描退回貨運業者的託運單</translation>
     </message>
@@ -1395,7 +2119,7 @@ Intake and repair desk for a hardware repair center.
         <translation>託運單號</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n refused parcel(s) waiting to go back to the sender.</source>
         <translation>
             <numerusform>有 %n 個拒收包裹等待退回寄件人。</numerusform>
@@ -1832,7 +2556,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="-125"/>
+        <location filename="../../ui/settings/printers_page.py" line="-121"/>
         <source>Printers and labels</source>
         <translation>印表機與標籤</translation>
     </message>
@@ -1854,9 +2578,82 @@ Sign in with such an account to see the center&apos;s figures.</source>
     </message>
 </context>
 <context>
+    <name>ShippingDialogs</name>
+    <message>
+        <location filename="../../ui/shipping/dialogs.py" line="+32"/>
+        <source>Save as PDF</source>
+        <translation>儲存為 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shipping</source>
+        <translation>出貨</translation>
+    </message>
+</context>
+<context>
     <name>ShippingWorkspace</name>
     <message>
-        <location filename="../../ui/shipping/workspace.py" line="+177"/>
+        <location filename="../../ui/shipping/workspace.py" line="+5"/>
+        <source>SF and 12 to 15 digits</source>
+        <translation>SF 加 12 到 15 位數字</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Address / work order / unit</source>
+        <translation>地址 / 工單 / 設備</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>standard, express ...</source>
+        <translation>標準、快捷…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all in one parcel</source>
+        <translation>全部裝在一個包裹裡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack selected units</source>
+        <translation>打包所選設備</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>scan the carrier&apos;s waybill barcode for the selected parcel</source>
+        <translation>為所選包裹掃描貨運業者託運單條碼</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ship selected parcels</source>
+        <translation>寄出所選包裹</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Carrier</source>
+        <translation>貨運業者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服務類型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units per parcel</source>
+        <translation>每個包裹的設備數</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Ready to ship</source>
         <translation>待出貨</translation>
     </message>
@@ -1864,6 +2661,129 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <location line="+2"/>
         <source>Refused parcels to return</source>
         <translation>待退回的拒收包裹</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no return address)</source>
+        <translation>（無回寄地址）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>parcel {0}</source>
+        <translation>包裹 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 台設備</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>printed</source>
+        <translation>已列印</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not printed</source>
+        <translation>未列印</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Pack one work order at a time: its units share one return address.</source>
+        <translation>請一次打包一張工單：其設備使用同一個回寄地址。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Tick the units to pack first.</source>
+        <translation>請先勾選要打包的設備。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n parcel(s) packed for {0}. Scan each waybill.</source>
+        <translation>
+            <numerusform>已為 {0} 打包 %n 個包裹。請掃描每張託運單。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wait for the printing to finish (or cancel it), then scan again.</source>
+        <translation>請等待列印完成（或取消列印），然後重新掃描。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Work order {0} has no units ready to ship.</source>
+        <translation>工單 {0} 沒有待出貨的設備。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Work order {0}: %n open parcel(s); scan each waybill.</source>
+        <translation>
+            <numerusform>工單 {0}：有 %n 個未寄出的包裹；請掃描每張託運單。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work order {0}: tick its units and pack them.</source>
+        <translation>工單 {0}：請勾選其設備並打包。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scan the work order first, then select the parcel whose waybill you scan.</source>
+        <translation>請先掃描工單，再選擇要掃描託運單的包裹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the parcel whose waybill you scan.</source>
+        <translation>請選擇要掃描託運單的包裹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is neither a work order nor a {1} tracking number ({2}).</source>
+        <translation>{0} 既不是工單，也不是 {1} 追蹤號碼（{2}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parcel {0}/{1}: {2}.</source>
+        <translation>包裹 {0}/{1}：{2}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the pattern {0}</source>
+        <translation>格式 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>8 to 30 letters and digits</source>
+        <translation>8 到 30 位字母與數字</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select the parcels to ship.</source>
+        <translation>請選擇要寄出的包裹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The label of parcel(s) {0} of {1} has not been printed. Ship without a printed label?</source>
+        <translation>{1} 的包裹 {0} 的標籤尚未列印。仍要在沒有列印標籤的情況下出貨嗎？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing shipped: print the labels first.</source>
+        <translation>未出貨：請先列印標籤。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Parcel {0}/{1} of {2} shipped with {3} {4}.</source>
+        <translation>{2} 的包裹 {0}/{1} 已由 {3} 寄出，追蹤號碼 {4}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n parcel(s) of {0} shipped.</source>
+        <translation>
+            <numerusform>{0} 的 %n 個包裹已寄出。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2124,7 +3044,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/repair/unit_page.py" line="+131"/>
+        <location filename="../../ui/repair/unit_page.py" line="+162"/>
         <source>Irreparable</source>
         <translation>無法維修</translation>
     </message>
@@ -2149,26 +3069,287 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-109"/>
+        <location line="+110"/>
         <source>Override</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-113"/>
+        <source>Save findings</source>
+        <translation>儲存檢測結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start diagnosis</source>
+        <translation>開始檢測</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record diagnosis</source>
+        <translation>記錄診斷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save quote</source>
+        <translation>儲存報價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send quote</source>
+        <translation>送出報價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>客戶接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>客戶拒絕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start repair</source>
+        <translation>開始維修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record action</source>
+        <translation>記錄維修作業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish repair</source>
+        <translation>完成維修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final test passed</source>
+        <translation>終檢通過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intake</source>
+        <translation>收貨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Findings</source>
+        <translation>檢測結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnosis</source>
+        <translation>診斷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quote</source>
+        <translation>報價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation>維修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returns &amp;&amp; replacement</source>
+        <translation>退貨與換貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>歷程紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>維修作業</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old serial</source>
+        <translation>舊序號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New serial</source>
+        <translation>新序號</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>water, drop, torn_label ...</source>
+        <translation>water、drop、torn_label…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qty</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax %</source>
+        <translation>稅率 %</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Amount paid</source>
+        <translation>已付金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the customer paid</source>
+        <translation>客戶付款日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record payment</source>
+        <translation>記錄付款</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Condition on arrival: {0}
 Photos: {1}</source>
         <translation>到貨狀況：{0}
 照片：{1}</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+8"/>
+        <source>{0} (rule {1}, {2} .. {3})</source>
+        <translation>{0}（規則 {1}，{2} 至 {3}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — override: {0}</source>
+        <translation> — 改判：{0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid on {0}.</source>
+        <translation>已於 {0} 付款。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>v{0} {1}: {2} {3}, valid until {4}</source>
+        <translation>v{0} {1}：{2} {3}，有效期限至 {4}</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Diagnosis started.</source>
+        <translation>已開始檢測。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Findings saved.</source>
+        <translation>檢測結果已儲存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diagnosis recorded.</source>
+        <translation>診斷已記錄。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision overridden.</source>
+        <translation>已改判。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Quote saved.</source>
+        <translation>報價已儲存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save a quote first.</source>
         <translation>請先儲存報價。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Quote sent.</source>
+        <translation>報價已送出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>There is no quote to answer.</source>
         <translation>沒有待回覆的報價。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer accepted.</source>
+        <translation>客戶已接受。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer declined.</source>
+        <translation>客戶已拒絕。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Payment recorded.</source>
+        <translation>付款已記錄。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Repair started.</source>
+        <translation>已開始維修。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Repair action recorded.</source>
+        <translation>維修作業已記錄。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repair finished; testing.</source>
+        <translation>維修完成，正在測試。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to ship.</source>
+        <translation>待出貨。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>  ·  next due {0} ({1} {2})</source>
+        <translation>  ·  下一個到期日 {0}（{1} {2}）</translation>
     </message>
 </context>
 <context>
@@ -2184,7 +3365,7 @@ Photos: {1}</source>
         <translation>全部狀態</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n work order(s)</source>
         <translation>
             <numerusform>共 %n 張工單</numerusform>
@@ -2237,7 +3418,7 @@ Photos: {1}</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-129"/>
+        <location filename="../../ui/main_window.py" line="-139"/>
         <source>Intake</source>
         <translation>收貨</translation>
     </message>

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
 TZ = ZoneInfo("Asia/Shanghai")
 
-# The screens translated so far. The second wave adds ui/repair, ui/shipping, ui/printing,
+# The screens translated so far. The second wave adds ui/repair, ui/shipping,
 # ui/intake/bench.py and ui/intake/scan_queue.py as it translates them; the goal is the whole of
 # ui/ and main.py. The command line (main.py, ui/commands) prints English on purpose: its output
 # is the wording of record that scripts read, as core.messages says.
@@ -40,7 +40,7 @@ TRANSLATED = (
     "ui/shortcuts.py", "ui/worker.py", "ui/block_cache.py", "ui/work_orders", "ui/settings",
     "ui/admin", "ui/scanner", "ui/intake/__init__.py", "ui/intake/verdict_panel.py",
     "ui/intake/close_dialog.py", "ui/intake/slips.py", "ui/intake/sounds.py", "ui/dashboard",
-    "ui/commands",
+    "ui/commands", "ui/printing",
 )
 CHINESE = ("zh_CN", "zh_TW")
 # str.format fields, Qt's %n / %1 markers: a translation must keep every one of them.
