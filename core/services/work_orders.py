@@ -264,6 +264,7 @@ def import_products(uow: UnitOfWork, data: bytes, source: str) -> tuple[int, int
     existing = {p.model: p for p in uow.session.scalars(select(Product)).all()}
     created = updated = 0
     changes: list[Change] = []
+    moved: list[int] = []  # products given another policy: their units' due dates follow
     for record in records:
         values = _product_values(record)
         product = existing.get(record.model)
@@ -274,12 +275,18 @@ def import_products(uow: UnitOfWork, data: bytes, source: str) -> tuple[int, int
         else:
             before = {k: getattr(product, k) for k in values}
             if before != values:
+                if before["policy_code"] != values["policy_code"]:
+                    moved.append(product.id)
                 for key, value in values.items():
                     setattr(product, key, value)
                 updated += 1
                 changes.append(Change("product.update", "product", record.model, None, before,
                                       values))
     audit.record_many(uow, changes)
+    if moved:
+        from core.services.due_dates import refresh_all_due  # it reads the intake services
+
+        refresh_all_due(uow, product_ids=moved)
     uow.commit()
     return created, updated
 

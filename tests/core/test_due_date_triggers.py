@@ -17,6 +17,7 @@ from core.services import payments, policies, repair, work_orders
 from core.unit_of_work import Actor, Database
 from tests.core.test_due_dates import BOSS, CLERK, dues, end_of_day, receive, s1_due, shop  # noqa: F401
 from tests.core.test_repair import MINER_TESTS, TECH, diagnosed, received
+from tests.conftest import SAMPLES
 from tests.core.test_work_order_import import HEADER, row
 
 INTAKE = Actor(username="ivy", station="bench-1", roles=frozenset({"intake"}))
@@ -166,3 +167,23 @@ def test_explanations_are_left_unworded_only_inside_a_refresh() -> None:
         assert render(msg) == {"en": "", "zh_CN": "", "zh_TW": ""}
     worded = render(msg)
     assert "2026-06-10" in worded["en"] and worded["zh_CN"] and worded["zh_TW"]
+
+
+def test_a_catalogue_that_moves_a_model_to_another_policy_moves_its_due_dates(
+        catalogue: Database) -> None:
+    uid = _not_covered_miner(catalogue)  # Jasminer, out of warranty: S1 waits for payment
+    assert dues(catalogue)["S1"] == (None, None)
+    with catalogue.uow() as uow:
+        products = (SAMPLES / "products.csv").read_text(encoding="utf-8")
+        moved = products.replace("JM-X16-Q,Jasminer X16-Q ETC miner,Jasminer,jasminer",
+                                 "JM-X16-Q,Jasminer X16-Q ETC miner,Jasminer,changkong")
+        assert moved != products
+        assert work_orders.import_products(uow, moved.encode(), "p.csv") == (0, 1)
+    # Changkong's repair-by clock has not started and it has no S1: still nothing due; back
+    # under Jasminer, a supervisor's "covered" gives S1 from the receipt at once.
+    with catalogue.uow(BOSS) as uow:
+        repair.override_decision(uow, uid, "covered", "receipt found")
+    assert dues(catalogue)["S1"] == (None, None)
+    with catalogue.uow() as uow:
+        work_orders.import_products(uow, products.encode(), "p.csv")
+    assert dues(catalogue)["S1"] == (s1_due(catalogue, RECEIVED_ON), "S1")
