@@ -11,6 +11,7 @@ import holidays
 from sqlalchemy import select
 
 from core.errors import UserError
+from core.messages import LANGUAGES
 from core.models import Setting
 from core.unit_of_work import UnitOfWork
 
@@ -21,6 +22,8 @@ DEFAULTS: dict[str, str] = {
     "center.timezone": "Asia/Shanghai",
     "center.country": "CN",
     "center.currency": "CNY",
+    # Labels, reports, quotes and slips of a customer who has no language of their own.
+    "center.document_language": "en",
 }
 
 
@@ -70,6 +73,10 @@ def check(values: dict[str, str]) -> None:
                 months.isascii() and months.isdigit() and 0 < int(months) <= 600):
             raise UserError(f"{key}: {months!r} is not a number of months; write a whole "
                             "number such as 12 or 24, or leave it empty while unknown.")
+    language = values.get("center.document_language", "en").strip()
+    if language not in LANGUAGES:
+        raise UserError(f"Document language {language!r} is not one the documents are printed in; "
+                        f"use one of {', '.join(LANGUAGES)}.")
     country = values.get("center.country", "CN").strip()
     if country not in holidays.list_supported_countries():
         raise UserError(f"Calendar country {country!r} has no public-holiday calendar; use an ISO "

@@ -18,19 +18,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from core.errors import UserError
+from core.messages import LANGUAGES
 from core.models import Priority, ServiceType
 
 WORK_ORDER_COLUMNS = (
     "work_order", "order_number", "submitted_at", "customer_name", "company", "phone", "email",
     "address", "city", "province", "postal_code", "country", "service_type", "priority",
     "fault_description", "serial", "model", "purchase_date", "proof_of_purchase", "factory_date",
-    "delivered_date", "diagnosis_report",
+    "delivered_date", "diagnosis_report", "customer_language",
 )
 REQUIRED_WORK_ORDER_COLUMNS = ("work_order", "customer_name", "address", "city", "country",
                                "service_type", "serial", "model")
 HEADER_FIELDS = ("order_number", "submitted_at", "customer_name", "company", "phone", "email",
                  "address", "city", "province", "postal_code", "country", "service_type",
-                 "priority", "fault_description", "diagnosis_report")
+                 "priority", "fault_description", "diagnosis_report", "customer_language")
 PRODUCT_COLUMNS = ("model", "name", "brand", "policy", "list_price", "currency")
 YES = {"yes", "y", "true", "1", "是", "有"}
 NO = {"no", "n", "false", "0", "", "否", "无"}
@@ -91,6 +92,7 @@ class WorkOrderRecord:
     priority: Priority | None
     fault_description: str
     diagnosis_report: bool = False
+    language: str | None = None  # the customer's document language; None: the center's
     units: list[UnitRecord] = field(default_factory=list)
 
 
@@ -227,6 +229,20 @@ def _check_lengths(line: int, row: dict[str, str], problems: list[Problem]) -> N
             problems.append(Problem(line, column, f"longer than {MAX_FIELD} characters"))
 
 
+def _language(value: str, line: int, problems: list[Problem]) -> str | None:
+    """A customer's document language ('zh-TW', 'zh_tw' and 'ZH_TW' all read as zh_TW)."""
+    if not value.strip():
+        return None
+    wanted = value.strip().replace("-", "_").casefold()
+    for language in LANGUAGES:
+        if language.casefold() == wanted:
+            return language
+    problems.append(Problem(line, "customer_language", f"{value[:40]!r} is not a language the "
+                            f"documents are printed in; use {', '.join(LANGUAGES)}, or leave it "
+                            "empty for the center's document language"))
+    return None
+
+
 def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
                       problems: list[Problem]) -> list[WorkOrderRecord]:
     """Group rows by work order; append every problem found to `problems`."""
@@ -301,7 +317,8 @@ def parse_work_orders(rows: Iterable[tuple[int, dict[str, str]]], tz: ZoneInfo,
                 postal_code=header["postal_code"], country=header["country"],
                 service_type=service_type, priority=priority,
                 fault_description=header["fault_description"],
-                diagnosis_report=header["diagnosis_report"].lower() in YES)
+                diagnosis_report=header["diagnosis_report"].lower() in YES,
+                language=_language(header["customer_language"], line, problems))
         else:
             first = header_of[number]
             for column in ("customer_name", "address", "city", "country", "order_number"):

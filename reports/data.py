@@ -13,13 +13,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
-# Who pays the return freight (Shipment.freight_payer), in the words printed on labels (rules S1, S2).
-FREIGHT_PAYER_TEXT: dict[str, str] = {
-    "center": "寄付 Sender pays",
-    "sender": "寄付 Sender pays",
-    "customer": "到付 Receiver pays",
-    "receiver": "到付 Receiver pays",
-    "split": "分摊 Split (COD)",
+# Who pays the return freight (Shipment.freight_payer), as the document-wording key printed on
+# labels (rules S1, S2; see reports.wording).
+FREIGHT_PAYER_KEY: dict[str, str] = {
+    "center": "doc.freight.sender",
+    "sender": "doc.freight.sender",
+    "customer": "doc.freight.receiver",
+    "receiver": "doc.freight.receiver",
+    "split": "doc.freight.split",
 }
 
 
@@ -106,6 +107,7 @@ class LabelData:
     currency: str = "CNY"
     freight_payer: str = "center"
     serials: tuple[str, ...] = ()
+    language: str = "en"  # the customer's document language (reports.wording)
 
     def __post_init__(self) -> None:
         # Fail before printing: a label whose barcode cannot carry the value is worse than none.
@@ -120,9 +122,6 @@ class LabelData:
     def has_cod(self) -> bool:
         return self.cod_amount is not None and self.cod_amount > 0
 
-    @property
-    def freight_text(self) -> str:
-        return FREIGHT_PAYER_TEXT.get(self.freight_payer, self.freight_payer)
 
     @property
     def qr_payload(self) -> str:
@@ -197,6 +196,7 @@ class ReportData:
     currency: str = "CNY"
     technician: str = ""
     date: dt.date | None = None
+    language: str = "en"
 
     @property
     def charges_total(self) -> Decimal:
@@ -242,7 +242,7 @@ class QuoteData:
     version: int = 1
     serial: str = ""
     model: str = ""
-    signature_lines: tuple[str, ...] = ("客户签字 Customer signature", "姓名 Name", "日期 Date")
+    language: str = "en"
 
     @property
     def subtotal(self) -> Decimal:
@@ -278,6 +278,7 @@ class IntakeSlipData:
     units_received: tuple[UnitLine, ...] = ()
     units_missing: tuple[UnitLine, ...] = ()
     inbound_tracking: str = ""
+    language: str = "en"
 
     def __post_init__(self) -> None:
         if not is_barcode_text(self.work_order_number):
@@ -306,3 +307,4 @@ class RefusalSlipData:
     condition: str = ""
     reasons: tuple[str, ...] = ()
     scans: tuple[RefusedScan, ...] = field(default_factory=tuple)
+    language: str = "en"

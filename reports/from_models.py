@@ -42,31 +42,38 @@ from reports.data import (
     UnitLine,
     quote_line,
 )
+from reports.wording import document_language, say
 
-# Warranty decisions (Diagnosis.decision) in the customer's words (rule W5).
-DECISION_TEXT = {
-    "covered": "保修范围内 Covered by warranty",
-    "not_covered": "不在保修范围 Not covered by warranty",
-    "cannot_tell": "待定 Not decided yet",
-}
+# Warranty decisions (Diagnosis.decision) in the customer's words (rule W5): "doc.decision.<code>".
+DECISIONS = ("covered", "not_covered", "cannot_tell")
 
-# Reason codes that intake may record, in plain words for the refusal slip (rules I1, I7, S3).
-REASON_TEXT = {
-    "no_work_order": "没有对应的工单 No work order matches this parcel.",
-    "unknown_work_order": "没有对应的工单 No work order matches this parcel.",
-    "no_return_address": "工单缺少回寄地址 The work order has no return address.",
-    "no_units": "工单没有登记设备 The work order lists no units.",
-    "serial_not_on_work_order": "设备序列号不在工单上 The unit's serial is not on the work order.",
-    "serial_mismatch": "设备与工单不符 The unit does not match the work order.",
-    "model_mismatch": "设备型号与工单不符 The model differs from the one on the work order.",
-    "already_received": "该设备已在本中心 This unit is already at the center.",
-    "work_order_closed": "工单已关闭 The work order is closed.",
-    "work_order_cancelled": "工单已取消 The work order was cancelled.",
+# Reason codes that intake may record -> their wording for the refusal slip (rules I1, I7, S3).
+REASON_KEY = {
+    "no_work_order": "doc.reason.no_work_order",
+    "unknown_work_order": "doc.reason.no_work_order",
+    "no_return_address": "doc.reason.no_return_address",
+    "no_units": "doc.reason.no_units",
+    "serial_not_on_work_order": "doc.reason.serial_not_on_work_order",
+    "serial_mismatch": "doc.reason.serial_mismatch",
+    "model_mismatch": "doc.reason.model_mismatch",
+    "already_received": "doc.reason.already_received",
+    "work_order_closed": "doc.reason.work_order_closed",
+    "work_order_cancelled": "doc.reason.work_order_cancelled",
 }
 
 
 class SettingsLike(Protocol):
     def get(self, key: str) -> str | None: ...
+
+
+def document_language_for(customer: Customer | None,
+                          settings: SettingsLike | Mapping[str, str]) -> str:
+    """The language of this customer's documents: their own, else the center's document language.
+
+    Never the station's screen language (see `reports.wording.document_language`).
+    """
+    return document_language(customer.language if customer is not None else None,
+                             settings.get("center.document_language"))
 
 
 def center_info_from(settings: SettingsLike | Mapping[str, str]) -> CenterInfo:
@@ -95,7 +102,7 @@ def return_address(work_order: WorkOrder) -> Address:
 
 
 def label_data_for(work_order: WorkOrder, shipment: Shipment, center: CenterInfo,
-                   serials: Sequence[str] | None = None) -> LabelData:
+                   serials: Sequence[str] | None = None, language: str = "en") -> LabelData:
     """The return label for one shipment (one parcel of a batch).
 
     Args:
@@ -103,6 +110,7 @@ def label_data_for(work_order: WorkOrder, shipment: Shipment, center: CenterInfo
         shipment: Carrier, tracking number, batch n of m, COD and freight payer.
         center: The sender.
         serials: The units in this parcel; by default the shipment's units.
+        language: The customer's document language (`document_language_for`).
     """
     if serials is None:
         serials = [u.serial for u in (shipment.units or [])]
@@ -113,7 +121,7 @@ def label_data_for(work_order: WorkOrder, shipment: Shipment, center: CenterInfo
         work_order_number=work_order.number, parcel_no=shipment.batch_no or 1,
         parcel_count=shipment.batch_count or 1, cod_amount=cod,
         currency=shipment.currency or "CNY", freight_payer=shipment.freight_payer or "center",
-        serials=tuple(serials))
+        serials=tuple(serials), language=language)
 
 
 def _number(value: Decimal | None) -> str:
@@ -146,16 +154,16 @@ def repair_line(action: RepairAction) -> RepairLine:
                       old_serial=action.old_serial or "", new_serial=action.new_serial or "")
 
 
-def _decision(diagnosis: Diagnosis | None) -> tuple[str, str, str]:
+def _decision(diagnosis: Diagnosis | None, language: str) -> tuple[str, str, str]:
     """(cause, decision text, explanation), including a supervisor's override and its reason."""
     if diagnosis is None:
         return "", "", ""
     decision = diagnosis.effective_decision
-    text = DECISION_TEXT.get(decision, decision)
+    text = say(f"doc.decision.{decision}", language) if decision in DECISIONS else decision
     explanation = diagnosis.explanation or ""
     if diagnosis.override_decision:
         explanation = (explanation + "\n" if explanation else "") + \
-            f"主管更改 Changed by a supervisor: {diagnosis.override_reason or '-'}"
+            say("doc.decision.override", language, reason=diagnosis.override_reason or "-")
     return diagnosis.cause or "", text, explanation
 
 
@@ -165,7 +173,8 @@ def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
                     repairs: Mapping[int, Sequence[RepairAction]] | None = None,
                     quotes: Mapping[int, Quote] | None = None,
                     intakes: Mapping[int, ParcelIntake] | None = None,
-                    technician: str = "", date: dt.date | None = None) -> ReportData:
+                    technician: str = "", date: dt.date | None = None,
+                    language: str = "en") -> ReportData:
     """The repair report of a work order.
 
     Args:
@@ -178,6 +187,7 @@ def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
         intakes: Intake id to the parcel intake (for the condition on arrival).
         technician: Who signs the report.
         date: The report's date.
+        language: The customer's document language (`document_language_for`).
     """
     findings, diagnoses = findings or {}, diagnoses or {}
     repairs, quotes, intakes = repairs or {}, quotes or {}, intakes or {}
@@ -186,7 +196,7 @@ def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
     currency = "CNY"
     for unit in work_order.units or []:
         intake = intakes.get(unit.intake_id) if unit.intake_id is not None else None
-        cause, decision, explanation = _decision(diagnoses.get(unit.id))
+        cause, decision, explanation = _decision(diagnoses.get(unit.id), language)
         units.append(ReportUnit(
             serial=unit.serial, model=unit.product.model if unit.product is not None else "",
             intake_condition=intake.condition if intake is not None else "",
@@ -203,7 +213,8 @@ def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
     return ReportData(center=center, work_order_number=work_order.number,
                       customer=customer_address(work_order.customer),
                       return_address=return_address(work_order), units=tuple(units),
-                      charges=tuple(charges), currency=currency, technician=technician, date=date)
+                      charges=tuple(charges), currency=currency, technician=technician, date=date,
+                      language=language)
 
 
 def _quote_lines(quote: Quote) -> list[QuoteLineData]:
@@ -212,7 +223,8 @@ def _quote_lines(quote: Quote) -> list[QuoteLineData]:
             for ln in quote.lines or []]
 
 
-def quote_data_for(quote: Quote, unit: Unit, center: CenterInfo) -> QuoteData:
+def quote_data_for(quote: Quote, unit: Unit, center: CenterInfo,
+                   language: str = "en") -> QuoteData:
     """The quote document for one unit's quote (its work order gives customer and number)."""
     work_order = unit.work_order
     return QuoteData(center=center, work_order_number=work_order.number,
@@ -220,7 +232,8 @@ def quote_data_for(quote: Quote, unit: Unit, center: CenterInfo) -> QuoteData:
                      lines=tuple(_quote_lines(quote)), currency=quote.currency or "CNY",
                      valid_until=quote.valid_until, version=quote.version or 1,
                      serial=unit.serial,
-                     model=unit.product.model if unit.product is not None else "")
+                     model=unit.product.model if unit.product is not None else "",
+                     language=language)
 
 
 def _local(moment: dt.datetime | None, tz: dt.tzinfo | None) -> dt.datetime | None:
@@ -234,11 +247,12 @@ def _unit_line(unit: Unit) -> UnitLine:
 
 
 def intake_slip_data_for(intake: ParcelIntake, work_order: WorkOrder, center: CenterInfo,
-                         tz: dt.tzinfo | None = None) -> IntakeSlipData:
+                         tz: dt.tzinfo | None = None, language: str = "en") -> IntakeSlipData:
     """The intake slip: units this parcel brought, and the work order's units still missing.
 
     Args:
         tz: The center's time zone for the printed time (stored times are UTC).
+        language: The customer's document language (`document_language_for`).
     """
     units = list(work_order.units or [])
     received = [u for u in units if u.intake_id == intake.id]
@@ -248,29 +262,30 @@ def intake_slip_data_for(intake: ParcelIntake, work_order: WorkOrder, center: Ce
         customer=customer_address(work_order.customer),
         received_at=_local(intake.opened_at, tz), station=intake.station or "",
         condition=intake.condition or "", units_received=tuple(map(_unit_line, received)),
-        units_missing=tuple(map(_unit_line, missing)), inbound_tracking=intake.tracking_number or "")
+        units_missing=tuple(map(_unit_line, missing)), inbound_tracking=intake.tracking_number or "",
+        language=language)
 
 
-def reason_text(code: str) -> str:
+def reason_text(code: str, language: str = "en") -> str:
     """A recorded reason in plain words; unknown codes are made readable, free text kept."""
-    if code in REASON_TEXT:
-        return REASON_TEXT[code]
+    if code in REASON_KEY:
+        return say(REASON_KEY[code], language)
     return code.replace("_", " ") if code.isidentifier() else code
 
 
 def refusal_slip_data_for(intake: ParcelIntake, scans: Iterable[Scan], center: CenterInfo,
                           sender: Address | None = None,
-                          tz: dt.tzinfo | None = None) -> RefusalSlipData:
+                          tz: dt.tzinfo | None = None, language: str = "en") -> RefusalSlipData:
     """The refusal slip (rule S3): the intake's reasons and every scan with its own reason."""
     refused = []
     for scan in scans:
-        reason = scan.message or "; ".join(reason_text(r) for r in scan.reasons or [])
+        reason = scan.message or "; ".join(reason_text(r, language) for r in scan.reasons or [])
         refused.append(RefusedScan(raw=scan.raw, verdict=scan.verdict or "", reason=reason))
     if sender is None and intake.work_order is not None:
         sender = return_address(intake.work_order)
-    reasons = tuple(dict.fromkeys(reason_text(r) for r in intake.reasons or []))
+    reasons = tuple(dict.fromkeys(reason_text(r, language) for r in intake.reasons or []))
     return RefusalSlipData(center=center, sender=sender, received_at=_local(intake.opened_at, tz),
                            station=intake.station or "", carrier=intake.carrier or "",
                            inbound_tracking=intake.tracking_number or "",
                            condition=intake.condition or "", reasons=reasons,
-                           scans=tuple(refused))
+                           scans=tuple(refused), language=language)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -21,8 +20,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     PageTemplate,
-    Table,
-    TableStyle,
 )
 
 from reports.font_embedding import EmbeddedTTFont
@@ -30,6 +27,7 @@ from reports.fonts import cjk_font
 from reports.pdf_barcodes import draw_code128
 from reports.pdf_flowables import TextBlock, TextTable
 from reports.pdf_text import wrap
+from reports.wording import say
 
 # Page streams stay binary (zlib only): ASCII85 on top makes them a quarter larger and costs a
 # tenth of a label's time in reportlab's pure-Python encoder; every PDF reader takes binary.
@@ -136,7 +134,7 @@ class NumberedCanvas(Canvas):
     """
 
     footer_text: Callable[[int, int], str] = staticmethod(  # type: ignore[assignment]
-        lambda n, m: f"第 {n} / {m} 页   Page {n} of {m}")
+        lambda n, m: say("doc.page", "en", n=n, m=m))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("invariant", 1)  # same input, same bytes: no timestamps or random ids
@@ -159,7 +157,8 @@ class NumberedCanvas(Canvas):
 
 
 def build_document(story: list[Any], *, page_size: PageSize | str, title: str, center_name: str,
-                   center_lines: Sequence[str] = (), barcode: str = "", wording: str = "") -> bytes:
+                   center_lines: Sequence[str] = (), barcode: str = "", language: str = "en",
+                   wording: str = "") -> bytes:
     """Lay out a flowing document with a header on every page and "page n of m" footers.
 
     Args:
@@ -169,6 +168,7 @@ def build_document(story: list[Any], *, page_size: PageSize | str, title: str, c
         center_name: The repair center, top left of every page.
         center_lines: Its address and phone, under the name.
         barcode: A value printed as Code 128 top right of every page (the work order), or ''.
+        language: The document's language, for "page n of m".
         wording: The document's fixed text in its language (headings, table headers): it
             gets a font subset of its own, the same in every such document, so kept and not
             built again (`EmbeddedTTFont.reserve`).
@@ -205,10 +205,11 @@ def build_document(story: list[Any], *, page_size: PageSize | str, title: str, c
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
-    fixed = "".join((title, center_name, *center_lines, NumberedCanvas.footer_text(1, 1), wording))
+    fixed = "".join((title, center_name, *center_lines, wording))
 
     def canvas_with_wording(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)
+        canvas.footer_text = lambda n, m: say("doc.page", language, n=n, m=m)  # type: ignore[method-assign]
         embedded = pdfmetrics.getFont(font)
         if isinstance(embedded, EmbeddedTTFont):
             embedded.reserve(canvas._doc, fixed)
@@ -216,22 +217,6 @@ def build_document(story: list[Any], *, page_size: PageSize | str, title: str, c
 
     doc.build(story, canvasmaker=canvas_with_wording)
     return buf.getvalue()
-
-
-def table_style(header_rows: int = 1) -> TableStyle:
-    """Thin grid, shaded header row(s), the bundled font: the house look of every table."""
-    return TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
-        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ])
 
 
 def body_width(page_size: PageSize | str) -> float:
@@ -245,8 +230,8 @@ def text_table(rows: Sequence[Sequence[str]], fractions: Sequence[float], width:
     """A table of plain text, each cell wrapped here to its column, header rows repeated.
 
     Not reportlab's `Table`: its style lookups and one text object per cell line were a third
-    of a repair report's time (see `reports.pdf_flowables`). The look is the house table's
-    (`table_style`).
+    of a repair report's time (see `reports.pdf_flowables`). Thin grey grid, shaded header
+    row(s), the bundled font: the house look of every table.
 
     Args:
         rows: The cells' text, row by row; newlines are kept.

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from reports.data import LabelData, format_money
+from reports.data import LabelData
 from reports.fonts import cjk_font
 from reports.pdf_barcodes import draw_code128, draw_qr
 from reports.pdf_common import (
@@ -24,6 +24,7 @@ from reports.pdf_common import (
     finish,
     page_size_of,
 )
+from reports.wording import cod_text, freight_text, say
 
 LABEL_SIZE: PageSize = (100 * mm, 150 * mm)
 
@@ -53,7 +54,7 @@ def render_labels_pdf(labels: Iterable[LabelData], *, page_size: PageSize | str 
     size = page_size_of(page_size)
     buf = BytesIO()
     canvas = Canvas(buf, pagesize=size, invariant=1, pageCompression=1)
-    canvas.setTitle("Return label")
+    canvas.setTitle("Return label")  # metadata; a batch may mix languages
     count = 0
     for label in labels:
         draw_label(canvas, label, size)
@@ -68,6 +69,7 @@ def render_labels_pdf(labels: Iterable[LabelData], *, page_size: PageSize | str 
 def draw_label(canvas: Canvas, label: LabelData, size: PageSize) -> None:
     """Draw one label on the current page of `canvas`."""
     font = cjk_font()
+    lang = label.language
     width, height = size
     margin = min(3 * mm, width * 0.03)
     inner_w = width - 2 * margin
@@ -90,7 +92,7 @@ def draw_label(canvas: Canvas, label: LabelData, size: PageSize) -> None:
     parcel_w = canvas.stringWidth(parcel, font, parcel_size)
     canvas.drawRightString(width - margin, box_top - box_h * 0.62, parcel)
     canvas.setFont(font, min(6.0, box_h * 0.2))
-    canvas.drawRightString(width - margin, box_top - box_h * 0.92, "件 Parcel")
+    canvas.drawRightString(width - margin, box_top - box_h * 0.92, say("doc.label.parcel", lang))
     draw_fitted(canvas, margin, box_top - pad * 0.5, inner_w - parcel_w - 3 * mm, box_h - pad,
                 [f"{label.carrier} {label.service}".strip()], max_size=min(15.0, box_h * 0.45))
 
@@ -98,24 +100,23 @@ def draw_label(canvas: Canvas, label: LabelData, size: PageSize) -> None:
     box_top, box_h = boxes["tracking"]
     caption = min(6.5, box_h * 0.12)
     canvas.setFont(font, caption)
-    canvas.drawString(margin, box_top - caption * 1.2, "运单号 Tracking")
+    canvas.drawString(margin, box_top - caption * 1.2, say("doc.label.tracking", lang))
     if label.tracking_number:
         bars = box_h - caption * 1.4 - min(10.0, box_h * 0.2) * 1.25 - pad
         draw_code128(canvas, label.tracking_number, margin, box_top - box_h + pad * 0.5, inner_w,
                      bars, caption_size=min(10.0, box_h * 0.2))
 
-    _address_block(canvas, boxes["recipient"], margin, inner_w, "收件人 To",
+    _address_block(canvas, boxes["recipient"], margin, inner_w, say("doc.label.to", lang),
                    label.recipient.all_lines(), max_size=14.0)
-    _address_block(canvas, boxes["sender"], margin, inner_w, "寄件人 From",
+    _address_block(canvas, boxes["sender"], margin, inner_w, say("doc.label.from", lang),
                    label.sender.as_address().all_lines(), max_size=8.5)
 
     box_top, box_h = boxes["payment"]
-    cod = (f"代收货款 COD {format_money(label.cod_amount, label.currency)}"  # type: ignore[arg-type]
-           if label.has_cod else "无代收 No COD")
+    cod = cod_text(label)
     draw_fitted(canvas, margin, box_top - pad * 0.4, inner_w * 0.55, box_h - pad * 0.8, [cod],
                 max_size=min(11.0, box_h * 0.5))
     draw_fitted(canvas, margin + inner_w * 0.57, box_top - pad * 0.4, inner_w * 0.43,
-                box_h - pad * 0.8, [f"运费 Freight: {label.freight_text}"],
+                box_h - pad * 0.8, [freight_text(label)],
                 max_size=min(9.0, box_h * 0.45))
 
     _bottom_block(canvas, label, boxes["bottom"], margin, inner_w)
@@ -144,12 +145,13 @@ def _bottom_block(canvas: Canvas, label: LabelData, box: tuple[float, float], x:
     font = cjk_font()
     caption = min(6.5, box_h * 0.08)
     canvas.setFont(font, caption)
-    canvas.drawString(x, box_top - caption * 1.2, "工单 Work order")
+    canvas.drawString(x, box_top - caption * 1.2, say("doc.work_order", label.language))
     text_size = min(9.0, box_h * 0.1)
     bar_h = min(box_h * 0.36, 14 * mm)
     bar_bottom = box_top - caption * 1.4 - bar_h - text_size * 1.25
     draw_code128(canvas, label.work_order_number, x, bar_bottom, left_w, bar_h,
                  caption_size=text_size)
-    units = f"{len(label.serials)} 台 units: " + ", ".join(label.serials)
+    units = say("doc.label.units", label.language, count=len(label.serials),
+                serials=", ".join(label.serials))
     draw_fitted(canvas, x, bar_bottom - pad * 0.5, left_w, bar_bottom - (box_top - box_h) - pad,
                 [units], max_size=7.0, min_size=4.0)

@@ -9,18 +9,26 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
-from reports.data import QuoteData, format_money
-from reports.pdf_common import PageSize, build_document, finish, para, styles, table_style
+from reports.data import QuoteData
+from reports.pdf_common import (
+    PageSize,
+    body_width,
+    build_document,
+    finish,
+    para,
+    styles,
+    text_table,
+)
+from reports.wording import fixed_wording, format_date, format_money, say
 
-LINE_HEADER = ("类别 Kind", "项目 Description", "数量 Qty", "单价 Unit price", "折扣 Disc. %",
-               "税率 Tax %", "金额 Amount")
-KIND_TEXT = {"part": "零件 Part", "labour": "工时 Labour", "freight": "运费 Freight",
-             "other": "其他 Other"}
+LINE_COLUMNS = ("doc.quote.kind", "doc.col.description", "doc.col.qty", "doc.col.unit_price",
+                "doc.quote.discount", "doc.quote.tax_rate", "doc.col.amount")
+KINDS = ("part", "labour", "freight", "other")  # QuoteLine.kind, worded as "doc.quote.kind.<kind>"
 
 
 def render_quote_pdf(quote: QuoteData, *, page_size: PageSize | str = A4,
                      out: str | Path | None = None) -> bytes:
-    """Render a quote.
+    """Render a quote in the customer's language (`QuoteData.language`).
 
     Args:
         quote: Lines, totals, validity and version.
@@ -31,50 +39,54 @@ def render_quote_pdf(quote: QuoteData, *, page_size: PageSize | str = A4,
         The PDF bytes.
     """
     st = styles()
-    cur = quote.currency
+    lang, cur = quote.language, quote.currency
+    width = body_width(page_size)
     story: list[Any] = [
-        para(f"维修报价单 Repair quote  {quote.work_order_number}  (v{quote.version})", st["h1"]),
-        para("客户 Customer: " + (" / ".join(quote.customer.all_lines()) or "-"), st["body"]),
+        para(say("doc.quote.heading", lang, number=quote.work_order_number,
+                 version=quote.version), st["h1"]),
+        para(say("doc.customer_line", lang,
+                 customer=" / ".join(quote.customer.all_lines()) or "-"), st["body"]),
     ]
     if quote.serial or quote.model:
-        story.append(para(f"设备 Unit: {quote.serial}  {quote.model}".rstrip(), st["body"]))
+        story.append(para(say("doc.quote.unit", lang, serial=quote.serial,
+                              model=quote.model).rstrip(), st["body"]))
     story.append(Spacer(1, 3 * mm))
 
-    rows = [[para(h, st["cell"]) for h in LINE_HEADER]]
+    rows = [tuple(say(key, lang) for key in LINE_COLUMNS)]
     for line in quote.lines:
-        rows.append([para(text, st["cell"]) for text in (
-            KIND_TEXT.get(line.kind, line.kind), line.description, f"{line.quantity:g}",
-            format_money(line.unit_price, cur), f"{line.discount_percent:g}",
-            f"{line.tax_percent:g}", format_money(line.line_total, cur))])
-    for label, amount in (("小计 Subtotal", quote.subtotal), ("税 Tax", quote.tax),
-                          ("合计 Total", quote.total)):
-        rows.append(["", para(label, st["cell"]), "", "", "", "",
-                     para(format_money(amount, cur), st["cell"])])
-    table = Table(rows, colWidths=["11%", "35%", "8%", "13%", "9%", "9%", "15%"], repeatRows=1)
-    table.setStyle(table_style())
-    story.append(table)
+        kind = say(f"doc.quote.kind.{line.kind}", lang) if line.kind in KINDS else line.kind
+        rows.append((kind, line.description, f"{line.quantity:g}",
+                     format_money(line.unit_price, cur, lang), f"{line.discount_percent:g}",
+                     f"{line.tax_percent:g}", format_money(line.line_total, cur, lang)))
+    for key, amount in (("doc.quote.subtotal", quote.subtotal), ("doc.quote.tax", quote.tax),
+                        ("doc.total", quote.total)):
+        rows.append(("", say(key, lang), "", "", "", "", format_money(amount, cur, lang)))
+    story.append(text_table(rows, (0.11, 0.35, 0.08, 0.13, 0.09, 0.09, 0.15), width))
 
-    valid = quote.valid_until.isoformat() if quote.valid_until else "-"
     story += [
         Spacer(1, 3 * mm),
-        para(f"报价有效期至 Valid until: {valid}", st["body"]),
-        para("维修将在您确认同意后开始；如不同意，设备将按原样退回。"
-             " Repair starts only after you agree to this quote; if you decline, the unit is"
-             " returned as it is.", st["body"]),
+        para(say("doc.quote.valid_until", lang, date=format_date(quote.valid_until, lang)),
+             st["body"]),
+        para(say("doc.quote.terms", lang), st["body"]),
         Spacer(1, 8 * mm),
         _signature_block(quote, st),
     ]
     pdf = build_document(
-        story, page_size=page_size, title="维修报价单 Repair quote", center_name=quote.center.name,
+        story, page_size=page_size, title=say("doc.quote.title", lang),
+        center_name=quote.center.name,
         center_lines=[*quote.center.address.splitlines(), quote.center.phone],
-        barcode=quote.work_order_number)
+        barcode=quote.work_order_number, language=lang,
+        wording=fixed_wording(("doc.quote.", "doc.col.", "doc.customer_line", "doc.total",
+                               "doc.page"), lang))
     return finish(pdf, out)
 
 
 def _signature_block(quote: QuoteData, st: dict[str, Any]) -> KeepTogether:
     """Labelled blank lines for the customer to sign; kept on one page."""
-    rows = [[para(label, st["body"]), ""] for label in quote.signature_lines]
+    lang = quote.language
+    rows = [[para(say(key, lang), st["body"]), ""]
+            for key in ("doc.quote.signature", "doc.quote.name", "doc.quote.date")]
     table = Table(rows, colWidths=["35%", "65%"], rowHeights=[12 * mm] * len(rows))
     table.setStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, "black"),
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
-    return KeepTogether([para("客户确认 Customer approval", st["h2"]), table])
+    return KeepTogether([para(say("doc.quote.approval", lang), st["h2"]), table])

@@ -1,4 +1,7 @@
-"""Slips from the intake bench: the intake slip for the box and the refusal slip (rule S3)."""
+"""Slips from the intake bench: the intake slip for the box and the refusal slip (rule S3).
+
+Both in the customer's language (`language` of their data; wording in `reports.wording`).
+"""
 
 from __future__ import annotations
 
@@ -9,21 +12,23 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
 from reports.data import IntakeSlipData, RefusalSlipData, is_barcode_text
 from reports.fonts import cjk_font
 from reports.pdf_barcodes import draw_code128
 from reports.pdf_common import (
     PageSize,
+    body_width,
     build_document,
     draw_fitted,
     finish,
     page_size_of,
     para,
     styles,
-    table_style,
+    text_table,
 )
+from reports.wording import fixed_wording, format_datetime, intake_facts, intake_units, say
 
 SLIP_SIZE: PageSize = (100 * mm, 150 * mm)
 
@@ -43,7 +48,8 @@ def render_intake_slip_pdf(slip: IntakeSlipData, *, page_size: PageSize | str = 
     width, height = page_size_of(page_size)
     buf = BytesIO()
     canvas = Canvas(buf, pagesize=(width, height), invariant=1, pageCompression=1)
-    canvas.setTitle("收货单 Intake slip")
+    lang = slip.language
+    canvas.setTitle(say("doc.intake.title", lang))
     font = cjk_font()
     margin = min(4 * mm, width * 0.04)
     inner = width - 2 * margin
@@ -52,40 +58,22 @@ def render_intake_slip_pdf(slip: IntakeSlipData, *, page_size: PageSize | str = 
 
     draw_fitted(canvas, margin, top, inner, 6 * unit, [slip.center.name], max_size=11)
     canvas.setFont(font, min(14.0, 5 * unit))
-    canvas.drawString(margin, top - 11 * unit, "收货单 Intake slip")
+    canvas.drawString(margin, top - 11 * unit, say("doc.intake.title", lang))
     canvas.setLineWidth(0.8)
     canvas.line(margin, top - 13 * unit, width - margin, top - 13 * unit)
     draw_code128(canvas, slip.work_order_number, margin, top - 36 * unit, inner, 15 * unit,
                  caption_size=min(12.0, 4 * unit))
     canvas.line(margin, top - 38 * unit, width - margin, top - 38 * unit)
 
-    received = slip.received_at.strftime("%Y-%m-%d %H:%M") if slip.received_at else "-"
-    facts = [
-        "客户 Customer: " + (" ".join(slip.customer.person_lines()) or "-"),
-        f"收货时间 Received: {received}",
-        f"工位 Station: {slip.station or '-'}",
-        f"到货状况 Condition: {slip.condition or '-'}",
-    ]
-    if slip.inbound_tracking:
-        facts.append(f"来件运单 Inbound tracking: {slip.inbound_tracking}")
-    draw_fitted(canvas, margin, top - 39.5 * unit, inner, 24 * unit, facts, max_size=9,
+    draw_fitted(canvas, margin, top - 39.5 * unit, inner, 24 * unit, intake_facts(slip), max_size=9,
                 min_size=4.5)
     canvas.line(margin, top - 65 * unit, width - margin, top - 65 * unit)
 
-    units = [f"已收 Received {len(slip.units_received)}: "
-             + ", ".join(_unit_text(u.serial, u.model) for u in slip.units_received)]
-    if slip.units_missing:
-        units.append(f"缺少 MISSING {len(slip.units_missing)}: "
-                     + ", ".join(_unit_text(u.serial, u.model) for u in slip.units_missing))
-    draw_fitted(canvas, margin, top - 66.5 * unit, inner, 33 * unit, units, max_size=9,
+    draw_fitted(canvas, margin, top - 66.5 * unit, inner, 33 * unit, intake_units(slip), max_size=9,
                 min_size=4.0)
     canvas.showPage()
     canvas.save()
     return finish(buf.getvalue(), out)
-
-
-def _unit_text(serial: str, model: str) -> str:
-    return f"{serial} ({model})" if model else serial
 
 
 def render_refusal_slip_pdf(slip: RefusalSlipData, *, page_size: PageSize | str = A4,
@@ -101,44 +89,40 @@ def render_refusal_slip_pdf(slip: RefusalSlipData, *, page_size: PageSize | str 
         The PDF bytes.
     """
     st = styles()
-    received = slip.received_at.strftime("%Y-%m-%d %H:%M") if slip.received_at else "-"
+    lang = slip.language
+    width = body_width(page_size)
     story: list[Any] = [
-        para("拒收说明 Parcel refused", st["h1"]),
-        para("我们无法接收此包裹，现将其退回寄件人。原因如下。"
-             " We could not accept this parcel and are returning it to the sender,"
-             " for the reasons below.", st["body"]),
+        para(say("doc.refusal.title", lang), st["h1"]),
+        para(say("doc.refusal.intro", lang), st["body"]),
         Spacer(1, 3 * mm),
     ]
     sender = "\n".join(slip.sender.all_lines()) if slip.sender and not slip.sender.is_empty \
-        else "未知 Unknown"
-    facts = [("寄件人 Sender", sender), ("收到时间 Received", received),
-             ("工位 Station", slip.station or "-"),
-             ("承运商 Carrier", slip.carrier or "-"),
-             ("来件运单 Inbound tracking", slip.inbound_tracking or "-"),
-             ("到货状况 Condition", slip.condition or "-")]
-    table = Table([[para(k, st["small"]), para(v, st["body"])] for k, v in facts],
-                  colWidths=["28%", "72%"])
-    table.setStyle(table_style(header_rows=0))
-    story += [table, para("拒收原因 Why it was refused", st["h2"])]
-    reasons = slip.reasons or ("未说明原因 No reason was recorded.",)
+        else say("doc.unknown", lang)
+    facts = [("doc.refusal.sender", sender),
+             ("doc.refusal.received", format_datetime(slip.received_at, lang)),
+             ("doc.refusal.station", slip.station or "-"),
+             ("doc.refusal.carrier", slip.carrier or "-"),
+             ("doc.refusal.inbound", slip.inbound_tracking or "-"),
+             ("doc.refusal.condition", slip.condition or "-")]
+    small, body = st["small"], st["body"]
+    story += [text_table([(say(key, lang), value) for key, value in facts], (0.28, 0.72), width,
+                         header_rows=0, sizes=[(body.fontSize, body.leading)] * len(facts)),
+              para(say("doc.refusal.why", lang), st["h2"])]
+    reasons = slip.reasons or (say("doc.refusal.no_reason", lang),)
     story += [para(f"{i}. {reason}", st["body"]) for i, reason in enumerate(reasons, start=1)]
     if slip.scans:
-        rows = [[para(h, st["cell"]) for h in ("扫描内容 Scanned", "结果 Verdict", "说明 Reason")]]
-        rows += [[para(s.raw, st["cell"]), para(s.verdict, st["cell"]), para(s.reason, st["cell"])]
-                 for s in slip.scans]
-        scans = Table(rows, colWidths=["38%", "14%", "48%"], repeatRows=1)
-        scans.setStyle(table_style())
-        story += [para("扫描记录 Scans made on this parcel", st["h2"]), scans]
-    story += [
-        Spacer(1, 4 * mm),
-        para("如有疑问，请先在售后平台创建或更正工单，然后再寄回。"
-             " If you have questions, please create or correct the work order on the after-sales"
-             " portal before sending the parcel again.", st["small"]),
-    ]
+        rows = [tuple(say(key, lang) for key in ("doc.refusal.scanned", "doc.refusal.verdict",
+                                                 "doc.refusal.reason")),
+                *((s.raw, s.verdict, s.reason) for s in slip.scans)]
+        story += [para(say("doc.refusal.scans", lang), st["h2"]),
+                  text_table(rows, (0.38, 0.14, 0.48), width)]
+    story += [Spacer(1, 4 * mm), para(say("doc.refusal.advice", lang), small)]
     pdf = build_document(
-        story, page_size=page_size, title="拒收说明 Parcel refused", center_name=slip.center.name,
+        story, page_size=page_size, title=say("doc.refusal.title", lang),
+        center_name=slip.center.name,
         center_lines=[*slip.center.address.splitlines(), slip.center.phone],
-        barcode=slip.inbound_tracking if _scannable(slip.inbound_tracking) else "")
+        barcode=slip.inbound_tracking if _scannable(slip.inbound_tracking) else "",
+        language=lang, wording=fixed_wording(("doc.refusal.", "doc.page", "doc.unknown"), lang))
     return finish(pdf, out)
 
 

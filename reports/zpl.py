@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from reports.code128 import QUIET_MODULES, code128_bars
-from reports.data import IntakeSlipData, LabelData, format_money
+from reports.data import IntakeSlipData, LabelData
 from reports.qr import byte_mode_side
 from reports.text_wrap import Token, wrap_measured
+from reports.wording import cod_text, freight_text, intake_facts, intake_units, say
 from reports.zpl_bitmaps import graphic_field
 
 SUPPORTED_DPI = (203, 300)
@@ -177,6 +178,7 @@ def render_label_zpl(label: LabelData, *, dpi: int = 203,
         out: Optional file to write the ZPL to.
     """
     z = ZplCanvas(dpi, size_mm, printer_font)
+    lang = label.language
     w, h = size_mm
     m = 3.0
     iw = w - 2 * m
@@ -187,35 +189,33 @@ def render_label_zpl(label: LabelData, *, dpi: int = 203,
     z.text_block(m, y, iw - 22, 7 * unit, [f"{label.carrier} {label.service}".strip()], 4.5)
     y += 7.5 * unit
     z.line(m, y, iw)
-    z.text(m, y + 0.8, "Tracking", 2.2)
+    z.text(m, y + 0.8, say("doc.label.tracking", lang), 2.2)
     if label.tracking_number:
         z.code128(m, y + 3.6, iw, 9 * unit, label.tracking_number)
     y += 16.5 * unit
     z.line(m, y, iw)
-    z.text(m, y + 0.8, "To", 2.2)
+    z.text(m, y + 0.8, say("doc.label.to", lang), 2.2)
     z.text_block(m + 2, y + 3.5, iw - 2, 27 * unit - 4.5, label.recipient.all_lines(), 4.5)
     y += 27 * unit
     z.line(m, y, iw)
-    z.text(m, y + 0.8, "From", 2.2)
+    z.text(m, y + 0.8, say("doc.label.from", lang), 2.2)
     z.text_block(m + 2, y + 3.5, iw - 2, 12 * unit - 4.5, label.sender.as_address().all_lines(),
                  2.8)
     y += 12 * unit
     z.line(m, y, iw)
-    cod = (f"COD {format_money(label.cod_amount, label.currency)}"  # type: ignore[arg-type]
-           if label.has_cod else "No COD")
-    z.text_block(m, y + 1, iw * 0.5, 6 * unit - 1.5, [cod], 3.5)
-    z.text_block(m + iw * 0.52, y + 1, iw * 0.48, 6 * unit - 1.5,
-                 [f"Freight: {label.freight_text}"], 3.0)
+    z.text_block(m, y + 1, iw * 0.5, 6 * unit - 1.5, [cod_text(label)], 3.5)
+    z.text_block(m + iw * 0.52, y + 1, iw * 0.48, 6 * unit - 1.5, [freight_text(label)], 3.0)
     y += 6 * unit
     z.line(m, y, iw)
     bottom = h - m - y
     qr_side = min(bottom - 1, iw * 0.45)
     z.qr(w - m - qr_side, y + 1, qr_side, label.qr_payload)
     left_w = iw - qr_side - 1
-    z.text(m, y + 0.8, "Work order", 2.2)
+    z.text(m, y + 0.8, say("doc.work_order", lang), 2.2)
     z.code128(m, y + 4, left_w, min(bottom * 0.36, 12), label.work_order_number)
     z.text_block(m, y + 4 + min(bottom * 0.36, 12) + 4.5, left_w, bottom * 0.4,
-                 [f"{len(label.serials)} units: " + ", ".join(label.serials)], 2.5, 1.5)
+                 [say("doc.label.units", lang, count=len(label.serials),
+                      serials=", ".join(label.serials))], 2.5, 1.5)
     return _finish(z.zpl(), out)
 
 
@@ -229,26 +229,18 @@ def render_intake_slip_zpl(slip: IntakeSlipData, *, dpi: int = 203,
     m = 3.0
     iw = w - 2 * m
     z.text_block(m, m, iw, 6, [slip.center.name], 3.5)
-    z.text(m, m + 6.5, "Intake slip", 4.5)
+    lang = slip.language
+    z.text(m, m + 6.5, say("doc.intake.title", lang), 4.5)
     z.line(m, m + 12, iw)
     z.code128(m, m + 14, iw, 18, slip.work_order_number, caption_mm=4)
     y = m + 38
     z.line(m, y, iw)
-    received = slip.received_at.strftime("%Y-%m-%d %H:%M") if slip.received_at else "-"
-    facts = [f"Customer: {slip.customer.name} {slip.customer.company}".strip(),
-             f"Received: {received}   Station: {slip.station or '-'}",
-             f"Condition: {slip.condition or '-'}"]
-    if slip.inbound_tracking:
-        facts.append(f"Inbound: {slip.inbound_tracking}")
+    facts = intake_facts(slip)
     z.text_block(m, y + 1.5, iw, 24, facts, 3.5, 2.0)
     y += 27
     z.line(m, y, iw)
-    units = [f"Received {len(slip.units_received)}: "
-             + ", ".join(u.serial for u in slip.units_received)]
-    if slip.units_missing:
-        units.append(f"MISSING {len(slip.units_missing)}: "
-                     + ", ".join(u.serial for u in slip.units_missing))
-    z.text_block(m, y + 1.5, iw, h - m - y - 2, units, 3.5, 1.5)
+    z.text_block(m, y + 1.5, iw, h - m - y - 2, intake_units(slip, with_models=False), 3.5,
+                 1.5)
     return _finish(z.zpl(), out)
 
 

@@ -45,7 +45,7 @@ T = TypeVar("T")
 CHUNK = 500
 # What a re-import may change on a work order; the return address is not among them (rule I3).
 UPDATABLE = ("order_number", "service_type", "priority", "fault_description", "diagnosis_report")
-CUSTOMER_UPDATABLE = ("company", "phone", "email")
+CUSTOMER_UPDATABLE = ("company", "phone", "email", "language")
 UNIT_UPDATABLE = ("purchase_date", "proof_of_purchase", "factory_date", "delivered_date")
 # Work-order columns the warranty and the deadlines read: the D3 service level, and the order
 # number (I5); every unit date above is read too.
@@ -144,7 +144,7 @@ def _insert_new(conn: Connection, records: list[WorkOrderRecord],
     now = utcnow()
     customer_ids = insert_with_ids(conn, Customer.__table__, [
         {"name": r.customer_name, "name_folded": fold(r.customer_name), "company": r.company,
-         "phone": r.phone, "email": r.email} for r in records])
+         "phone": r.phone, "email": r.email, "language": r.language} for r in records])
     wo_ids = insert_with_ids(conn, WorkOrder.__table__, [{
         "number": r.number, "order_number": r.order_number, "submitted_at": r.submitted_at,
         "customer_id": cid, "address": r.address, "city": r.city, "province": r.province,

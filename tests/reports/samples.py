@@ -23,6 +23,8 @@ from reports.data import (
 )
 
 LANGS = ("zh", "en", "mixed", "long")
+# The document language of each sample's customer: mixed text goes to a Taiwanese customer.
+DOC_LANGUAGE = {"zh": "zh_CN", "en": "en", "mixed": "zh_TW", "long": "zh_CN"}
 UTC8 = dt.timezone(dt.timedelta(hours=8))
 
 CENTER = CenterInfo("华南维修中心 South China Repair Center",
@@ -71,7 +73,7 @@ def label(lang: str, **changes: object) -> LabelData:
                 service="标快 Standard", tracking_number="SF1402345678901",
                 work_order_number="RB-2025-000123", parcel_no=2, parcel_count=3,
                 cod_amount=Decimal("1234.50"), currency="CNY", freight_payer="split",
-                serials=serials(lang))
+                serials=serials(lang), language=DOC_LANGUAGE[lang])
     data.update(changes)
     return LabelData(**data)  # type: ignore[arg-type]
 
@@ -93,7 +95,8 @@ def report(lang: str) -> ReportData:
                ChargeLine("工时 Labour", Decimal("1.5"), Decimal("80.00"), Decimal("135.60"),
                           serials(lang)[0]))
     return ReportData(CENTER, "RB-2025-000123", ADDRESSES[lang], ADDRESSES[lang], tuple(units),
-                      charges, "CNY", "王工 Wang Gong", dt.date(2025, 10, 9))
+                      charges, "CNY", "王工 Wang Gong", dt.date(2025, 10, 9),
+                      DOC_LANGUAGE[lang])
 
 
 def quote(lang: str) -> QuoteData:
@@ -103,7 +106,8 @@ def quote(lang: str) -> QuoteData:
                              Decimal("99.90"), Decimal("10") if k == 1 else Decimal("0"),
                              Decimal("13")) for k in range(1, count + 1))
     return QuoteData(CENTER, "RB-2025-000123", ADDRESSES[lang], lines, "CNY",
-                     dt.date(2025, 10, 31), 2, serials(lang)[0], "Jasminer X16-Q")
+                     dt.date(2025, 10, 31), 2, serials(lang)[0], "Jasminer X16-Q",
+                     DOC_LANGUAGE[lang])
 
 
 def intake_slip(lang: str) -> IntakeSlipData:
@@ -111,7 +115,7 @@ def intake_slip(lang: str) -> IntakeSlipData:
     return IntakeSlipData(CENTER, "RB-2025-000123", ADDRESSES[lang],
                           dt.datetime(2025, 9, 30, 14, 5, tzinfo=UTC8),
                           "Bench 2 收货台", WORDS[lang][2], tuple(units[:-1]), tuple(units[-1:]),
-                          "YT7512345678901")
+                          "YT7512345678901", DOC_LANGUAGE[lang])
 
 
 def refusal_slip(lang: str) -> RefusalSlipData:
@@ -121,4 +125,5 @@ def refusal_slip(lang: str) -> RefusalSlipData:
                   for k in range(60 if lang == "long" else 3))
     return RefusalSlipData(CENTER, ADDRESSES[lang],
                            dt.datetime(2025, 9, 30, 9, 0, tzinfo=dt.UTC), "Bench 1",
-                           "ZTO 中通", "ZT75123456789", WORDS[lang][2], reasons, scans)
+                           "ZTO 中通", "ZT75123456789", WORDS[lang][2], reasons, scans,
+                           DOC_LANGUAGE[lang])

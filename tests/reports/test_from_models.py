@@ -64,7 +64,7 @@ def test_label_from_shipment(tmp_path: Path) -> None:
                         batch_no=1, batch_count=2, cod_amount=Decimal("88.00"), currency="CNY",
                         freight_payer="customer")
     shipment.units = wo.units[:2]
-    label = label_data_for(wo, shipment, CENTER)
+    label = label_data_for(wo, shipment, CENTER, language="zh_CN")
     assert label.serials == ("SN0001", "SN0002")
     assert label.recipient.lines == ("科技园 1 号", "2 楼") and label.recipient.name == "张三"
     assert label.cod_amount == Decimal("88.00") and (label.parcel_no, label.parcel_count) == (1, 2)
@@ -99,18 +99,18 @@ def test_report_with_findings_diagnosis_repairs_and_charges(tmp_path: Path) -> N
         repairs={1: [RepairAction(description="更换风扇", quantity=2,
                                   part=Part(number="P-1", name="Fan", price=Decimal("45")))]},
         quotes={1: quote}, intakes={3: ParcelIntake(id=3, station="B1", condition="箱子破损")},
-        technician="王工", date=dt.date(2025, 10, 9))
+        technician="王工", date=dt.date(2025, 10, 9), language="zh_CN")
     first = report.units[0]
     assert first.findings[0].limits == "11.5 – 13.5"
     assert first.warranty_decision.startswith("保修范围内")  # the override counts
-    assert "goodwill" in first.warranty_explanation
+    assert "主管更改：客户关系 goodwill" in first.warranty_explanation
     assert first.intake_condition == "箱子破损" and report.units[2].intake_condition == ""
     assert first.repairs[0].part == "P-1 Fan"
     assert report.charges_total == Decimal("101.70")
     assert report.units[1].findings == () and report.units[1].warranty_decision == ""
     pdf = render_report_pdf(report)
     text = all_text(pdf)
-    assert "CNY101.70" in text and "箱子破损" in text and "SN0003" in text
+    assert "¥101.70" in text and "箱子破损" in text and "SN0003" in text
     assert all({t for _, t in p} == {"RB-2025-000007"} for p in decoded_pages(pdf, tmp_path))
 
 
@@ -143,11 +143,11 @@ def test_intake_slip_from_model() -> None:
     intake = ParcelIntake(id=3, station="Bench 2", condition="完好 intact",
                           opened_at=dt.datetime(2025, 9, 30, 6, 5, tzinfo=dt.UTC),
                           tracking_number="SF100")
-    slip = intake_slip_data_for(intake, wo, CENTER, tz=ZoneInfo("Asia/Shanghai"))
+    slip = intake_slip_data_for(intake, wo, CENTER, tz=ZoneInfo("Asia/Shanghai"), language="zh_TW")
     assert [u.serial for u in slip.units_received] == ["SN0001", "SN0002"]
     assert [u.serial for u in slip.units_missing] == ["SN0003"]
     assert slip.received_at is not None and slip.received_at.hour == 14
-    assert "2025-09-3014:05" in all_text(render_intake_slip_pdf(slip))
+    assert "2025年9月30日14:05" in all_text(render_intake_slip_pdf(slip))
 
 
 def test_refusal_slip_from_model_speaks_plainly() -> None:
@@ -155,9 +155,12 @@ def test_refusal_slip_from_model_speaks_plainly() -> None:
                           reasons=["no_work_order", "no_work_order", "箱内有液体"], opened_at=None)
     scans = [Scan(raw="RB-2099-1", verdict="reject", reasons=["unknown_work_order"], message=""),
              Scan(raw="SN-X", verdict="reject", reasons=[], message="序列号不在任何工单上")]
-    slip = refusal_slip_data_for(intake, scans, CENTER)
-    assert slip.reasons == ("没有对应的工单 No work order matches this parcel.", "箱内有液体")
-    assert slip.scans[0].reason.startswith("没有对应的工单")
+    slip = refusal_slip_data_for(intake, scans, CENTER, language="zh_CN")
+    assert slip.reasons == ("没有对应的工单。", "箱内有液体")
+    assert slip.scans[0].reason == "没有对应的工单。"
     assert slip.sender is None and slip.received_at is None
     text = all_text(render_refusal_slip_pdf(slip))
-    assert "Noworkordermatchesthisparcel" in text and "序列号不在任何工单上" in text
+    assert "没有对应的工单" in text and "序列号不在任何工单上" in text
+    english = refusal_slip_data_for(intake, scans, CENTER)
+    assert english.reasons == ("No work order matches this parcel.", "箱内有液体")
+    assert "Noworkordermatchesthisparcel" in all_text(render_refusal_slip_pdf(english))

@@ -12,10 +12,10 @@ import pypdf
 import pytest
 from reportlab.lib.pagesizes import A4, LETTER
 
-from reports.data import format_money
 from reports.pdf_quote import render_quote_pdf
 from reports.pdf_report import render_report_pdf
 from reports.pdf_slips import render_intake_slip_pdf, render_refusal_slip_pdf
+from reports.wording import format_date, format_datetime, format_money, say
 from tests.reports import samples
 from tests.reports.pdftools import all_text, decoded_pages, embedded_fonts, page_texts, squash
 
@@ -41,11 +41,11 @@ def test_report_text_and_pages(lang: str, tmp_path: Path) -> None:
             assert squash(finding.test) in text
     assert squash(report.units[0].warranty_explanation) in text
     assert squash(report.return_address.postal_lines()[0]) in text
-    assert squash(format_money(report.charges_total, "CNY")) in text
-    assert "维修报告" in text and "王工" in text
+    assert squash(format_money(report.charges_total, "CNY", report.language)) in text
+    assert squash(say("doc.report.title", report.language)) in text and "王工" in text
     m = len(pages)
     for n, page in enumerate(pages, start=1):
-        assert f"Page {n} of {m}" in page
+        assert squash(say("doc.page", report.language, n=n, m=m)) in squash(page)
     if lang == "long":
         assert m > 10  # 50 units, one with 30 findings: many pages
 
@@ -80,10 +80,11 @@ def test_quote(lang: str, tmp_path: Path) -> None:
     text = all_text(pdf)
     for line in quote.lines:
         assert squash(line.description) in text
-        assert squash(format_money(line.line_total, "CNY")) in text
+        assert squash(format_money(line.line_total, "CNY", quote.language)) in text
     for amount in (quote.subtotal, quote.tax, quote.total):
-        assert squash(format_money(amount, "CNY")) in text
-    assert "2025-10-31" in text and "(v2)" in text and "客户签字" in text
+        assert squash(format_money(amount, "CNY", quote.language)) in text
+    assert squash(format_date(quote.valid_until, quote.language)) in text and "(v2)" in text
+    assert squash(say("doc.quote.signature", quote.language)) in text
     assert all(page == Counter({WO: 1}) for page in decoded_pages(pdf, tmp_path))
 
 
@@ -106,7 +107,10 @@ def test_intake_slip(lang: str, tmp_path: Path) -> None:
     text = all_text(pdf)
     for unit in slip.units_received + slip.units_missing:
         assert unit.serial in text
-    assert "2025-09-3014:05" in text and squash(slip.condition) in text and "缺少MISSING1" in text
+    assert squash(format_datetime(slip.received_at, slip.language)) in text
+    assert squash(slip.condition) in text
+    missing = say("doc.intake.units_missing", slip.language, count=1, units="")
+    assert squash(missing) in text
     assert decoded_pages(pdf, tmp_path) == [Counter({WO: 1})]
 
 
@@ -121,7 +125,7 @@ def test_refusal_slip_says_why(lang: str, tmp_path: Path) -> None:
     for scan in slip.scans:
         assert scan.raw in text
     assert squash(slip.sender.postal_lines()[0]) in text  # type: ignore[union-attr]
-    assert "拒收" in text
+    assert squash(say("doc.refusal.title", slip.language)) in text
     pages = decoded_pages(pdf, tmp_path)
     assert all(page == Counter({("Code128", "ZT75123456789"): 1}) for page in pages)
 

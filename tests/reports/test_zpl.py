@@ -138,8 +138,11 @@ def test_intake_slip_zpl(lang: str, tmp_path) -> None:  # type: ignore[no-untype
     assert zpl.startswith(b"^XA^CI28^PW1181^LL1772")
     assert fields(zpl, "BC") == [slip.work_order_number]
     texts = " ".join(fields(zpl, "A0"))
-    assert slip.units_received[0].serial in texts
-    assert "MISSING 1" in texts
+    if slip.language == "en":
+        assert slip.units_received[0].serial in texts
+        assert "MISSING 1" in texts
+    else:  # the customer's Chinese lines print as bitmaps: no English wording left
+        assert b"^GF" in zpl and "MISSING" not in texts and "Received" not in texts
 
 
 def test_nothing_leaves_the_label() -> None:

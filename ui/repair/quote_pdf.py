@@ -17,7 +17,7 @@ from core.services import repair_quotes
 from core.services.repair import get_unit
 from core.unit_of_work import Actor, Database
 from reports.data import format_money
-from reports.from_models import center_info_from, quote_data_for
+from reports.from_models import center_info_from, document_language_for, quote_data_for
 from reports.pdf_quote import render_quote_pdf
 from ui.worker import run_in_background
 
@@ -44,7 +44,9 @@ def render_latest_quote(database: Database, actor: Actor, unit_id: int) -> Quote
         if quote is None:
             raise NoQuote(f"{unit.serial} has no quote yet: enter its lines and save the quote "
                           "(Ctrl+S) first.")
-        data = quote_data_for(quote, unit, center_info_from(center.load(uow)))
+        settings = center.load(uow)
+        data = quote_data_for(quote, unit, center_info_from(settings),
+                              language=document_language_for(unit.work_order.customer, settings))
         name = f"quote-{unit.work_order.number}-{unit.serial}-v{quote.version}.pdf"
     return QuoteDocument(name, render_quote_pdf(data), data.version,
                          format_money(data.total, data.currency))

@@ -11,6 +11,7 @@ from zoneinfo import available_timezones
 import holidays
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QFormLayout,
     QLabel,
@@ -24,6 +25,7 @@ from core import center
 from core.errors import NotAllowed, UserError
 from core.permissions import Role, require
 from core.unit_of_work import Actor, Database
+from ui.settings.keys import LANGUAGES
 from ui.settings.page import FieldError, SettingsPage
 
 CENTER_FIELDS = [
@@ -37,6 +39,8 @@ CENTER_FIELDS = [
     ("jomplair.warranty_months", QT_TRANSLATE_NOOP("CenterForm", "Jomplair warranty (months)")),
 ]
 MULTILINE = {"center.address"}
+DOCUMENT_LANGUAGE = "center.document_language"
+DOCUMENT_LANGUAGE_LABEL = QT_TRANSLATE_NOOP("CenterForm", "Printed documents' language")
 
 
 def may_change_center(actor: Actor) -> bool:
@@ -67,6 +71,13 @@ class CenterForm(QWidget):
                 edit = QLineEdit()
             self.fields[key] = edit
             self.form.addRow(self.tr(label), edit)
+        # Labels, reports and slips of a customer without a language of their own; the languages
+        # are named in themselves, as in the station's language setting.
+        self.document_language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.document_language.addItem(name, code)
+        self.labels[DOCUMENT_LANGUAGE] = DOCUMENT_LANGUAGE_LABEL
+        self.form.addRow(self.tr(DOCUMENT_LANGUAGE_LABEL), self.document_language)
         self._complete(self.fields["center.timezone"], sorted(available_timezones()))
         self._complete(self.fields["center.country"], sorted(holidays.list_supported_countries()))
         self.loaded: dict[str, str] = {}
@@ -87,12 +98,15 @@ class CenterForm(QWidget):
                 edit.setPlainText(settings.get(key))
             else:
                 edit.setText(settings.get(key))
+        self.document_language.setCurrentIndex(
+            max(0, self.document_language.findData(settings.get(DOCUMENT_LANGUAGE))))
         self.loaded = self.values()
 
     def values(self) -> dict[str, str]:
         values = {key: (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
                   for key, edit in self.fields.items()}
         values["center.country"] = values["center.country"].strip().upper()
+        values[DOCUMENT_LANGUAGE] = self.document_language.currentData()
         return values
 
     def changed(self) -> bool:
@@ -105,7 +119,8 @@ class CenterForm(QWidget):
                 center.check({key: value})
             except UserError as exc:
                 label = self.tr(self.labels[key])
-                raise FieldError(self.tr("{0}: {1}").format(label, exc), self.fields[key]) from exc
+                widget = self.fields.get(key) or self.document_language
+                raise FieldError(self.tr("{0}: {1}").format(label, exc), widget) from exc
 
     def save(self) -> None:
         """Store the values (core checks the role and audits); raises UserError when refused."""

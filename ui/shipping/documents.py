@@ -16,7 +16,12 @@ from core.errors import UserError
 from core.services import shipping
 from core.unit_of_work import Actor, Database
 from reports.data import LabelData
-from reports.from_models import center_info_from, label_data_for, report_data_for
+from reports.from_models import (
+    center_info_from,
+    document_language_for,
+    label_data_for,
+    report_data_for,
+)
 from reports.pdf_common import PageSize
 from reports.pdf_label import LABEL_SIZE, render_labels_pdf
 from reports.pdf_report import render_report_pdf
@@ -56,15 +61,19 @@ class RenderedDocument:
 def open_labels(database: Database, actor: Actor, work_order: str) -> OpenLabels:
     """The labels of the work order's parcels not shipped yet, in the order they were packed."""
     with database.uow(actor) as uow:
-        sender = center_info_from(center.load(uow))
+        settings = center.load(uow)
+        sender = center_info_from(settings)
         wo = shipping.find_work_order(uow, work_order)
+        # The customer's language, not the screen's: the label travels to them.
+        language = document_language_for(wo.customer, settings)
         found = OpenLabels()
         for parcel in shipping.open_shipments(uow, wo):
             if parcel.shipped:
                 continue
             shipment = shipping.get_shipment(uow, parcel.shipment_id)
             found.shipment_ids.append(parcel.shipment_id)
-            found.labels.append(label_data_for(wo, shipment, sender, serials=list(parcel.serials)))
+            found.labels.append(label_data_for(wo, shipment, sender, serials=list(parcel.serials),
+                                               language=language))
     return found
 
 
@@ -115,5 +124,6 @@ def _repair_report(database: Database, actor: Actor, work_order: str) -> bytes:
         report = report_data_for(
             wo, center_info_from(settings), findings=rows.findings, diagnoses=rows.diagnoses,
             repairs=rows.repairs, quotes=rows.quotes, intakes=rows.intakes,
-            date=dt.datetime.now(settings.timezone).date())
+            date=dt.datetime.now(settings.timezone).date(),
+            language=document_language_for(wo.customer, settings))
     return render_report_pdf(report)

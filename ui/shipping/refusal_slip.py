@@ -9,7 +9,7 @@ from core import center
 from core.services import intake, parcel_returns
 from core.unit_of_work import Actor, Database
 from reports.data import Address
-from reports.from_models import center_info_from, refusal_slip_data_for
+from reports.from_models import center_info_from, document_language_for, refusal_slip_data_for
 from reports.pdf_slips import render_refusal_slip_pdf
 
 
@@ -29,6 +29,8 @@ def render_refusal_slip(database: Database, actor: Actor, intake_id: int,
                  if s.verdict != parcel_returns.RETURNED]
         lines = tuple(ln.strip() for ln in typed_address.splitlines() if ln.strip())
         sender = Address(lines=lines) if parcel.work_order is None and lines else None
+        customer = parcel.work_order.customer if parcel.work_order is not None else None
         data = refusal_slip_data_for(parcel, scans, center_info_from(settings), sender=sender,
-                                     tz=settings.timezone)
+                                     tz=settings.timezone,
+                                     language=document_language_for(customer, settings))
     return f"refusal-slip-parcel-{intake_id}.pdf", render_refusal_slip_pdf(data)
