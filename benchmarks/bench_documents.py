@@ -187,6 +187,8 @@ def main(argv: list[str] | None = None) -> None:
          lambda i: render_label_zpl(label(i), printer_font="E:SIMSUN.TTF")),
         ("label ZPL 203 dpi, ASCII only", labels, lambda i: render_label_zpl(ascii_label(i))),
         (REPORTS_ROW, reports, lambda i: render_report_pdf(report(i))),
+        ("repair report, in Traditional Chinese", reports,
+         lambda i: render_report_pdf(dataclasses.replace(report(i), language="zh_TW"))),
     ])
     rows = list(samples.items())
     base, base_cjk = rows[0][1], rows[1][1]
