@@ -9,6 +9,7 @@ database: the caller loads the rows inside its unit of work and passes them in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
@@ -43,6 +44,8 @@ from reports.data import (
     quote_line,
 )
 from reports.wording import document_language, say
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 # Warranty decisions (Diagnosis.decision) in the customer's words (rule W5): "doc.decision.<code>".
 DECISIONS = ("covered", "not_covered", "cannot_tell")
@@ -154,13 +157,27 @@ def repair_line(action: RepairAction) -> RepairLine:
                       old_serial=action.old_serial or "", new_serial=action.new_serial or "")
 
 
+def explanation_in(recorded: str, language: str) -> str:
+    """The recorded warranty explanation in the document's language, when it was recorded in two.
+
+    A diagnosis keeps its explanation as the English paragraph, a newline and the Simplified
+    Chinese one (core.services.repair); the English customer reads the first, a Chinese reader
+    the second (Traditional Chinese is not recorded, so Taiwan reads the Simplified one). Any
+    other text (typed by hand, recorded otherwise) is printed as it is.
+    """
+    paragraphs = recorded.split("\n")
+    if len(paragraphs) != 2 or not _HAN.search(paragraphs[1]) or _HAN.search(paragraphs[0]):
+        return recorded
+    return paragraphs[0] if language == "en" else paragraphs[1]
+
+
 def _decision(diagnosis: Diagnosis | None, language: str) -> tuple[str, str, str]:
     """(cause, decision text, explanation), including a supervisor's override and its reason."""
     if diagnosis is None:
         return "", "", ""
     decision = diagnosis.effective_decision
     text = say(f"doc.decision.{decision}", language) if decision in DECISIONS else decision
-    explanation = diagnosis.explanation or ""
+    explanation = explanation_in(diagnosis.explanation or "", language)
     if diagnosis.override_decision:
         explanation = (explanation + "\n" if explanation else "") + \
             say("doc.decision.override", language, reason=diagnosis.override_reason or "-")

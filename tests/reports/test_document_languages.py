@@ -11,6 +11,7 @@ import pytest
 
 from core.messages import LANGUAGES, placeholders, template
 from reports.data import CenterInfo
+from reports.from_models import explanation_in
 from reports.pdf_label import render_label_pdf
 from reports.pdf_quote import render_quote_pdf
 from reports.pdf_report import render_report_pdf
@@ -119,3 +120,20 @@ def test_every_document_text_exists_in_every_language_with_the_same_fields() -> 
 ])
 def test_document_language_choice(customer: str | None, center: str | None, printed: str) -> None:
     assert document_language(customer, center) == printed
+
+
+@pytest.mark.parametrize(("language", "shown", "hidden"), [
+    ("en", "Within warranty until 1 Mar 2027.", "保修期至"),
+    ("zh_CN", "保修期至 2027年3月1日。", "Within warranty"),
+    ("zh_TW", "保修期至 2027年3月1日。", "Within warranty"),  # no Traditional text is recorded
+])
+def test_recorded_two_language_explanation_prints_in_the_customers(language: str, shown: str,
+                                                                   hidden: str) -> None:
+    recorded = "Within warranty until 1 Mar 2027.\n保修期至 2027年3月1日。"
+    assert explanation_in(recorded, language) == shown
+    assert hidden not in explanation_in(recorded, language)
+
+
+def test_explanation_typed_by_hand_prints_as_typed() -> None:
+    for typed in ("超过保修期 Expired on 2025-01-01", "Line one\nline two", "a\nb\n保修"):
+        assert explanation_in(typed, "zh_CN") == typed and explanation_in(typed, "en") == typed
