@@ -3,6 +3,8 @@ the center's default document language is a checked center setting."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +12,7 @@ from core import center
 from core.errors import UserError
 from core.import_files import FileRefused
 from core.models import Customer, WorkOrder
+from core.services import work_orders
 from core.unit_of_work import Actor, Database
 from tests.core.test_work_order_import import HEADER, do_import, row
 from tests.core.test_work_order_import import any_catalogue  # noqa: F401  (fixture)
@@ -77,3 +80,15 @@ def test_center_document_language_is_checked_and_stored(database: Database) -> N
         center.save(uow, {"center.document_language": "zh_TW"})
     with database.uow() as uow:
         assert center.load(uow).get("center.document_language") == "zh_TW"
+
+
+def test_json_work_orders_carry_the_language_too(catalogue: Database) -> None:
+    order = {"work_order": "WO-J", "customer_name": "陳靜", "address": "1 Road", "city": "台北",
+             "country": "TW", "service_type": "repair", "customer_language": "zh_TW",
+             "units": [{"serial": "SJ1", "model": "JM-X16-Q"}]}
+    with catalogue.uow() as uow:
+        work_orders.import_work_orders(uow, json.dumps([order]).encode(), "orders.json")
+    assert _languages(catalogue) == {"WO-J": "zh_TW"}
+    bad = {**order, "work_order": "WO-K", "customer_language": 7}
+    with pytest.raises(FileRefused, match="customer_language"), catalogue.uow() as uow:
+        work_orders.import_work_orders(uow, json.dumps([bad]).encode(), "orders.json")
