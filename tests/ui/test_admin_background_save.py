@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QSettings
 from sqlalchemy.exc import OperationalError
 
 from core import center
@@ -17,7 +18,12 @@ from core.unit_of_work import Actor, Database
 from tests.core.test_due_dates import dues, s1_due
 from tests.core.test_repair import received
 from tests.core.test_due_date_triggers import RECEIVED_ON
+from tests.ui.test_settings_dialog import station  # noqa: F401 (a station's own QSettings)
 from ui.admin.workspace import AdminWorkspace
+from ui.settings.center_form import CenterPage
+from ui.settings.dialog import SettingsDialog
+from ui.settings.keys import STATION_NAME
+from ui.settings.station_page import StationPage
 
 BOSS = Actor(username="sue", station="office", roles=frozenset({"supervisor"}))
 ADMIN = Actor(username="ada", station="office", roles=frozenset({"administrator"}))
@@ -131,4 +137,50 @@ def test_a_database_failure_during_the_refresh_keeps_the_old_values(  # type: ig
     qtbot.waitUntil(lambda: not admin.saving.busy, timeout=10_000)
     assert "did not answer" in admin.last_error and "Nothing was changed" in admin.last_error
     assert page.save_button.isEnabled()
+    assert _setting(catalogue, "jasminer.warranty_months") == ""
+
+
+def test_the_settings_dialog_stores_the_center_in_the_background(  # type: ignore[no-untyped-def]
+        qtbot, catalogue: Database, station, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    uid = received(catalogue, model="JM-X16-Q")
+    entered, gate = _gate(monkeypatch, "refresh_for_settings")
+    dialog = SettingsDialog(catalogue, BOSS, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.page(CenterPage).form
+    form.fields["jasminer.warranty_months"].setText("120")
+    dialog.page(StationPage).station.setText("office-2")
+    started = time.monotonic()
+    dialog.accept()
+    assert time.monotonic() - started < 0.5
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    assert dialog.isVisible() and dialog.saving.bar.isVisible()
+    assert not dialog.buttons.isEnabled()
+    assert QSettings().value(STATION_NAME) is None  # the station's values wait for the center's
+    dialog.reject()  # Escape cannot take back the transaction under way
+    assert dialog.isVisible()
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=20_000)
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted, dialog.error.text()
+    assert QSettings().value(STATION_NAME) == "office-2"
+    with catalogue.read() as uow:
+        assert uow.session.get(Unit, uid).due_rule == "S1"
+
+
+def test_a_refused_center_in_the_settings_dialog_keeps_it_open_and_stores_nothing(  # type: ignore[no-untyped-def]
+        qtbot, catalogue: Database, station, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    def gone(*_args: object, **_kwargs: object) -> int:
+        raise OperationalError("UPDATE unit", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(due_dates, "refresh_for_settings", gone)
+    dialog = SettingsDialog(catalogue, BOSS, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.page(CenterPage).form.fields["jasminer.warranty_months"].setText("24")
+    dialog.page(StationPage).station.setText("office-3")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted and dialog.isVisible()
+    assert "did not answer" in dialog.error.text() and dialog.buttons.isEnabled()
+    assert QSettings().value(STATION_NAME) is None  # all or nothing
     assert _setting(catalogue, "jasminer.warranty_months") == ""

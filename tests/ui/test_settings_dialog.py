@@ -77,7 +77,8 @@ def test_every_page_keeps_what_was_set(qtbot, station: Path, database: Database,
     printers.copies.setValue(2)
     dialog.page(SoundsPage).volume.setValue(35)
     dialog.page(DatabasePage).url.setText(sqlite_url)
-    dialog.accept()
+    dialog.accept()  # the center's values are stored in the background, then the dialog closes
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)
     assert dialog.result() == SettingsDialog.DialogCode.Accepted, dialog.error.text()
 
     again = open_dialog(qtbot, database)

@@ -2,7 +2,9 @@
 
 OK checks every page first and stores only when all are right: the center's values (one database
 transaction, which may still be refused) go first, then this station's QSettings, so a refusal
-never leaves half the settings saved.
+never leaves half the settings saved. The center's transaction runs in the background
+(`ui.admin.save_progress`): a warranty length, the time zone or the calendar recomputes the
+stored due dates, which takes seconds on a large database; the dialog shows its progress.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import center
 from core.errors import UserError
 from core.unit_of_work import Actor, Database
+from ui.admin.save_progress import Report, SaveProgress
 from ui.settings.center_form import CenterPage
 from ui.settings.database_page import DatabasePage
 from ui.settings.page import FieldError, SettingsPage
@@ -51,8 +55,10 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self._database, self._actor = database, actor
+        self.saving = SaveProgress()
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         body = QHBoxLayout()
@@ -61,6 +67,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.saving)
         layout.addWidget(buttons)
 
     def page(self, kind: type[SettingsPage]) -> SettingsPage:
@@ -71,14 +78,19 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> bool:
         """Check every page, then store them all; False (with the reason shown) when refused."""
+        return self._checked() and self._store(sorted(self.pages, key=lambda p: not p.shared))
+
+    def _checked(self) -> bool:
         for page in self.pages:
             try:
                 page.check()
             except FieldError as exc:
                 self._refuse(page, exc, exc.field)
                 return False
-        ordered = sorted(self.pages, key=lambda p: not p.shared)
-        for page in ordered:
+        return True
+
+    def _store(self, pages: list[SettingsPage]) -> bool:
+        for page in pages:
             try:
                 page.store()
             except UserError as exc:
@@ -96,5 +108,39 @@ class SettingsDialog(QDialog):
             field.setFocus()
 
     def accept(self) -> None:
-        if self.apply():
+        """Check every page; store the center's changes in the background, then the station's
+        and close. A refusal keeps the dialog open with the reason and nothing stored."""
+        if self.saving.busy or not self._checked():
+            return
+        page = self.page(CenterPage)
+        assert isinstance(page, CenterPage)
+        if not (page.editable and page.form.changed()):
+            if self._store(self.pages):
+                super().accept()
+            return
+        values = page.form.values()
+        database, actor = self._database, self._actor
+
+        def work(report: Report) -> None:
+            with database.uow(actor) as uow:
+                center.save(uow, values, report)
+
+        self.buttons.setEnabled(False)
+        self.saving.run(self.tr("Saving the center's settings…"), work,
+                        lambda _: self._center_saved(page, values),
+                        lambda exc: self._center_refused(page, exc))
+
+    def reject(self) -> None:
+        # Cancel cannot take back a transaction under way; its outcome is shown here shortly.
+        if not self.saving.busy:
+            super().reject()
+
+    def _center_saved(self, page: CenterPage, values: dict[str, str]) -> None:
+        self.buttons.setEnabled(True)
+        page.form.loaded = values
+        if self._store([p for p in self.pages if not p.shared]):
             super().accept()
+
+    def _center_refused(self, page: CenterPage, error: UserError) -> None:
+        self.buttons.setEnabled(True)
+        self._refuse(page, error, None)
