@@ -9,7 +9,7 @@ stored due dates, which takes seconds on a large database; the dialog shows its 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -126,7 +126,9 @@ class SettingsDialog(QDialog):
                 center.save(uow, values, report)
 
         self.buttons.setEnabled(False)
-        self.saving.run(self.tr("Saving the center's settings…"), work,
+        # The Admin workspace's words for the same save (one translation for both).
+        what = QCoreApplication.translate("CenterSettingsPage", "Saving the center's settings…")
+        self.saving.run(what, work,
                         lambda _: self._center_saved(page, values),
                         lambda exc: self._center_refused(page, exc))
 
