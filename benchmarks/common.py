@@ -63,6 +63,17 @@ def timed(func: Callable[[], object], repeat: int = 1) -> list[float]:
     return times
 
 
+def wall_and_cpu(func: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one call in this process.
+
+    On a shared machine the gap between them is mostly time spent waiting for a core: the CPU
+    time says how much of a missed absolute target the load explains.
+    """
+    wall, cpu = time.perf_counter(), time.process_time()
+    func()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def median_ms(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
