@@ -6,15 +6,17 @@ station at one PostgreSQL (or MariaDB) server with `--db URL` or `REPAIRBENCH_DB
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from core.errors import UserError
 
@@ -126,35 +128,73 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def schema_state(engine: Engine) -> tuple[str | None, str]:
     """(the database's revision, the newest revision this program knows)."""
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head() or ""
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    return current, head
+        return stored_revision(conn), schema_head()
+
+
+_REVISION_LINE = re.compile(r"""^(down_)?revision\s*=\s*['"]?(\w+)?""", re.MULTILINE)
+
+
+@functools.cache
+def _revisions() -> dict[str, str | None]:
+    """Every migration this program has, as revision -> the revision it follows.
+
+    Read from the migration files' own `revision = ...` lines: loading Alembic's script machinery
+    at every start costs a noticeable part of a second for what a few regexes can tell.
+    """
+    chain: dict[str, str | None] = {}
+    for script in (resources.files("core") / "migrations" / "versions").iterdir():
+        if not script.name.endswith(".py") or script.name.startswith("__"):
+            continue
+        found = {bool(down): rev for down, rev in _REVISION_LINE.findall(script.read_text("utf-8"))}
+        if found.get(False):
+            follows = found.get(True)
+            chain[found[False]] = None if follows in (None, "", "None") else follows
+    return chain
+
+
+def schema_head() -> str:
+    """The newest revision: the one no other migration follows."""
+    chain = _revisions()
+    followed = set(chain.values())
+    heads = [rev for rev in chain if rev not in followed]
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must form one line, not {sorted(heads)}")
+    return heads[0]
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The revision recorded in the database, None for a database without schema."""
+    if not conn.dialect.has_table(conn, "alembic_version"):
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def open_database(url: str, *, migrate: bool = True) -> Engine:
-    """Connect, refuse a database newer than this program, and upgrade an older one."""
-    from alembic.script import ScriptDirectory
+    """Connect, refuse a database newer than this program, and upgrade an older one.
 
+    A database already at the newest revision costs one small query: Alembic is loaded only
+    when there is something to create or upgrade.
+    """
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            has_tables = bool(inspect(conn).get_table_names())
+            # A look only: no write lock, so a station starting never waits for benches scanning.
+            conn.execution_options(**{READ_ONLY: True})
+            current = stored_revision(conn)
+            has_tables = current is not None or bool(inspect(conn).get_table_names())
     except OperationalError as exc:
         raise UserError(
             f"Cannot reach the database {describe(url)}: {_one_line(exc.orig)}. "
             "Check that the server is running and the address is right.") from exc
-    if has_tables:
-        current, head = schema_state(engine)
-        known = {rev.revision for rev in ScriptDirectory.from_config(
-            alembic_config(engine)).walk_revisions()}
-        if current is not None and current not in known:
-            raise UserError(
-                f"The database {describe(url)} was made by a newer RepairBench (schema {current}). "
-                "Install the newer version of the program.")
-    if migrate:
+    except DatabaseError as exc:  # reached, but not a database (a text file named .db)
+        raise UserError(
+            f"Cannot open the database {describe(url)}: {_one_line(exc.orig)}. "
+            "Check that the address names a RepairBench database.") from exc
+    if has_tables and current is not None and current not in _revisions():
+        raise UserError(
+            f"The database {describe(url)} was made by a newer RepairBench (schema {current}). "
+            "Install the newer version of the program.")
+    if migrate and current != schema_head():
         upgrade(engine)
     return engine

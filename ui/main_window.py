@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidge
 from core import db
 from core.unit_of_work import Actor, Database
 from ui.shortcuts import ShortcutsOverlay, collect
-from ui.work_orders.browser import WorkOrderBrowser
+from ui.workspace_tabs import LazyWorkspaces
 
 if TYPE_CHECKING:
     from ui.settings.dialog import SettingsDialog
+    from ui.work_orders.browser import WorkOrderBrowser
 
 # Later workspaces register a factory here: (title, factory(window) -> widget).
 WorkspaceFactory = Callable[["MainWindow"], QWidget]
@@ -53,17 +54,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.workspaces: dict[str, QWidget] = {}
-        self.browser = WorkOrderBrowser(database, timezone)
+        # Only the tab in view is built now; the others when first opened (see LazyWorkspaces).
+        self.workspaces = LazyWorkspaces(self.tabs)
         # Role workspaces first, the browser, then Admin last: the order of a working day.
         for title, factory in WORKSPACES:
-            if title == "Admin":
-                continue
-            self.add_workspace(title, factory(self))
-        self.add_workspace("Work orders", self.browser)
+            if title != "Admin":
+                self.add_workspace(title, lambda f=factory: f(self))
+        self.add_workspace("Work orders", self._make_browser)
         for title, factory in WORKSPACES:
             if title == "Admin":
-                self.add_workspace(title, factory(self))
+                self.add_workspace(title, lambda f=factory: f(self))
 
         self.db_label = QLabel(self.tr("Database: {0}").format(db.describe(url)))
         self.station_label = QLabel(self.tr("Station: {0}   User: {1}").format(
@@ -73,13 +73,23 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._restore_layout()
 
-    def add_workspace(self, title: str, widget: QWidget) -> None:
-        self.workspaces[title] = widget
-        index = self.tabs.addTab(widget, workspace_title(title))
+    def add_workspace(self, title: str, factory: Callable[[], QWidget]) -> None:
+        """A tab for the workspace `factory` makes when the tab is first opened."""
+        index = self.workspaces.add(title, workspace_title(title), factory)
         if index < 9:
             action = self.go_menu.addAction(self.tr("Go to {0}").format(workspace_title(title)))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+
+    def _make_browser(self) -> QWidget:
+        from ui.work_orders.browser import WorkOrderBrowser
+
+        return WorkOrderBrowser(self.database, self.timezone)
+
+    @property
+    def browser(self) -> WorkOrderBrowser:
+        """The work-order browser, built on first use."""
+        return cast("WorkOrderBrowser", self.workspaces["Work orders"])
 
     def _build_menu(self) -> None:
         # Keys of the whole window; the workspaces' own keys (F9, Ctrl+S...) must not repeat them.
@@ -111,7 +121,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_saved(self) -> None:
-        for widget in self.workspaces.values():
+        for widget in self.workspaces.built():  # the others read the profiles when built
             reload_profiles = getattr(widget, "reload_profiles", None)
             if callable(reload_profiles):  # new printer profiles show at once
                 reload_profiles()
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         """The list of every key this window answers to, read from the window itself."""
         if self.overlay is not None:
             self.overlay.close()
+        self.workspaces.build_all()  # a workspace not yet opened has its keys too
         self.overlay = ShortcutsOverlay(collect(self, self.tabs), self)
         self.overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.overlay.destroyed.connect(self._overlay_gone)

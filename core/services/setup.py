@@ -52,7 +52,13 @@ def seed_policies(uow: UnitOfWork) -> None:
 def open_and_prepare(url: str) -> Database:
     """Open (creating or upgrading) the database and make sure the presets are there."""
     database = Database(db.open_database(url))
-    with database.uow() as uow:
+    # Look first, without the write lock: a station starting must not queue behind benches that
+    # are scanning when, as nearly always, the presets are already there and current.
+    with database.read() as uow:
         seed_policies(uow)
-        uow.commit()
+        stale = bool(uow.session.new or uow.session.dirty)
+    if stale:
+        with database.uow() as uow:
+            seed_policies(uow)
+            uow.commit()
     return database

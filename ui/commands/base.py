@@ -144,12 +144,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """The desk signs its user in itself; `--demo-if-empty` is `make run`'s first start."""
     from core import db
-    from core.services import demo, users
     from core.services.setup import open_and_prepare
 
     url = db.resolve_url(args.db)
     store = open_and_prepare(url)
     if getattr(args, "demo_if_empty", False):
+        from core.services import demo, users  # the demo's modules only for `make run`
+
         with store.uow(operator(args)) as uow:
             fill = demo.is_empty(uow) and users.only_demo_accounts(uow)
         if fill:

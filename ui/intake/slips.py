@@ -14,7 +14,6 @@ from core.errors import UserError
 from core.services import intake
 from core.unit_of_work import Actor, Database
 from reports.from_models import center_info_from, intake_slip_data_for, refusal_slip_data_for
-from reports.pdf_slips import render_intake_slip_pdf, render_refusal_slip_pdf
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,9 @@ class Slip:
 
 def render_slip(database: Database, actor: Actor, intake_id: int, tz: dt.tzinfo | None) -> Slip:
     """The intake slip of an accepted parcel, or the refusal slip of a refused one."""
+    # reportlab takes a good part of a second to import: paid at the first slip, not at start.
+    from reports.pdf_slips import render_intake_slip_pdf, render_refusal_slip_pdf
+
     with database.uow(actor) as uow:
         try:
             parcel = intake.get_parcel(uow, intake_id)
