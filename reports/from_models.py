@@ -50,6 +50,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Warranty decisions (Diagnosis.decision) in the customer's words (rule W5): "doc.decision.<code>".
 DECISIONS = ("covered", "not_covered", "cannot_tell")
 
+FINDING_RESULTS = ("pass", "fail", "info")  # Finding.result, worded as "doc.result.<code>"
+
 # Reason codes that intake may record -> their wording for the refusal slip (rules I1, I7, S3).
 REASON_KEY = {
     "no_work_order": "doc.reason.no_work_order",
@@ -144,8 +146,11 @@ def limits_text(lower: Decimal | None, upper: Decimal | None) -> str:
     return ""
 
 
-def finding_row(finding: Finding) -> FindingRow:
-    return FindingRow(test=finding.test_name, result=finding.result, value=finding.value or "",
+def finding_row(finding: Finding, language: str = "en") -> FindingRow:
+    """A finding as the report prints it, its result (pass / fail / info) in `language`."""
+    result = (say(f"doc.result.{finding.result}", language)
+              if finding.result in FINDING_RESULTS else finding.result)
+    return FindingRow(test=finding.test_name, result=result, value=finding.value or "",
                       unit=finding.measure_unit or "",
                       limits=limits_text(finding.lower_limit, finding.upper_limit),
                       notes=finding.notes or "")
@@ -217,7 +222,7 @@ def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
         units.append(ReportUnit(
             serial=unit.serial, model=unit.product.model if unit.product is not None else "",
             intake_condition=intake.condition if intake is not None else "",
-            findings=tuple(finding_row(f) for f in findings.get(unit.id, ())),
+            findings=tuple(finding_row(f, language) for f in findings.get(unit.id, ())),
             cause=cause, warranty_decision=decision, warranty_explanation=explanation,
             repairs=tuple(repair_line(a) for a in repairs.get(unit.id, ()))))
         quote = quotes.get(unit.id)

@@ -35,8 +35,8 @@ REPAIR_COLUMNS = ("doc.col.action", "doc.col.part", "doc.col.qty", "doc.col.old_
 CHARGE_COLUMNS = ("doc.col.serial", "doc.col.description", "doc.col.qty", "doc.col.unit_price",
                   "doc.col.amount")
 # What every report prints, whoever it is for: its font subset is built once per language.
-WORDING_KEYS = ("doc.report.", "doc.col.", "doc.customer", "doc.return_address", "doc.total",
-                "doc.decision.", "doc.page")
+WORDING_KEYS = ("doc.report.", "doc.col.", "doc.result.", "doc.customer", "doc.return_address",
+                "doc.total", "doc.decision.", "doc.page")
 
 
 def render_report_pdf(report: ReportData, *, page_size: PageSize | str = A4,

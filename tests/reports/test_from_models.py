@@ -101,7 +101,7 @@ def test_report_with_findings_diagnosis_repairs_and_charges(tmp_path: Path) -> N
         quotes={1: quote}, intakes={3: ParcelIntake(id=3, station="B1", condition="箱子破损")},
         technician="王工", date=dt.date(2025, 10, 9), language="zh_CN")
     first = report.units[0]
-    assert first.findings[0].limits == "11.5 – 13.5"
+    assert first.findings[0].limits == "11.5 – 13.5" and first.findings[0].result == "不通过"
     assert first.warranty_decision.startswith("保修范围内")  # the override counts
     assert "主管更改：客户关系 goodwill" in first.warranty_explanation
     assert first.intake_condition == "箱子破损" and report.units[2].intake_condition == ""
