@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.messages import add, text
+from core.policies.schema import Policy
 from core.unit_of_work import UnitOfWork
 
 
@@ -179,13 +180,21 @@ class IntakeNeeds:
     diagnosis_report: bool = False
 
 
-def requirements_for(uow: UnitOfWork, policy_codes: set[str], categories: set[str]) -> IntakeNeeds:
-    """What the policies of these products require before a parcel is accepted (I5, I6)."""
+def requirements_for(uow: UnitOfWork, policy_codes: set[str], categories: set[str],
+                     policies: dict[str, Policy] | None = None) -> IntakeNeeds:
+    """What the policies of these products require before a parcel is accepted (I5, I6).
+
+    `policies` holds the policies read so far in this unit of work, by code; those read here
+    are added to it.
+    """
     from core.services.policies import policy_for
 
+    policies = {} if policies is None else policies
     needs_order = needs_report = False
     for code in policy_codes:
-        terms = policy_for(uow, code).intake
+        if code not in policies:
+            policies[code] = policy_for(uow, code)
+        terms = policies[code].intake
         needs_order |= terms.requires_order_number
         needs_report |= bool(categories & set(terms.diagnosis_report_for))
     return IntakeNeeds(needs_order, needs_report)

@@ -208,20 +208,27 @@ def refresh_orders(uow: UnitOfWork, ids: Sequence[int], context: DueContext | No
     return len(ids)
 
 
+# Built once: each intake receipt refreshes one work order, and building and compiling the
+# statements again cost more than running them.
+_UNITS_OF_ORDERS = (select(*UNIT_COLUMNS, Unit.work_order_id, Unit.due_at, Unit.due_rule)
+                    .join(Product, Product.id == Unit.product_id)
+                    .where(Unit.work_order_id.in_(bindparam("ids", expanding=True))))
+_ORDERS = select(*ORDER_COLUMNS).where(WorkOrder.id.in_(bindparam("ids", expanding=True)))
+
+
 def _load(uow: UnitOfWork, ids: list[int]) -> tuple[list[OrderRow], dict[int, Due]]:
     # Plain rows, not ORM objects: a million-work-order refresh spends its time here otherwise.
     units: dict[int, list[UnitRow]] = {}
     stored: dict[int, Due] = {}
     n = len(UNIT_COLUMNS)
-    for row in uow.session.execute(
-            select(*UNIT_COLUMNS, Unit.work_order_id, Unit.due_at, Unit.due_rule)
-            .join(Product, Product.id == Unit.product_id)
-            .where(Unit.work_order_id.in_(ids))):
+    uow.session.flush()  # the rows as this unit of work left them, as the ORM would read them
+    conn = uow.session.connection()
+    for row in conn.execute(_UNITS_OF_ORDERS, {"ids": ids}):
         unit = UnitRow(*row[:n])
         units.setdefault(row[n], []).append(unit)
         stored[unit.id] = (row[n + 1], row[n + 2])
     orders = [OrderRow(*row, units=tuple(units.get(row[0], ())))
-              for row in uow.session.execute(select(*ORDER_COLUMNS).where(WorkOrder.id.in_(ids)))]
+              for row in conn.execute(_ORDERS, {"ids": ids})]
     return orders, stored
 
 

@@ -22,12 +22,17 @@ from core import audit
 from core.audit import Change
 from core.errors import UserError
 from core.intake_rules import Reason, Wording, requirements_for
-from core.models import Attachment, ParcelIntake, Scan, Unit, UnitStatus, WorkOrder, utcnow
+from core.models import Attachment, ParcelIntake, Scan, Unit, UnitStatus, utcnow
 from core.permissions import Role, require
+from core.policies.schema import Policy
 from core.rules.barcodes import ParsedScan, parse_scan
 from core.services import intake_lookups as rows
 from core.services.intake_lookups import CLOSED_ORDERS, IN_CENTER, OrderRow, UnitRow
-from core.services.lifecycle import record_unit_change, refresh_work_order_status
+from core.services.lifecycle import (
+    derive_work_order_status,
+    record_unit_change,
+    refresh_work_order_status,
+)
 from core.unit_of_work import UnitOfWork
 
 __all__ = ["CLOSED_ORDERS", "CONDITIONS", "IN_CENTER", "ParcelSummary", "ScanOutcome",
@@ -98,6 +103,7 @@ class _Scan:
         self.parcel_order = found[1] if self.parcel_id is not None and found else None
         self._units: dict[int, list[UnitRow]] = {}
         self.client_scan_id: str | None = None
+        self.policies: dict[str, Policy] = {}  # read once per scan, by code
 
     def units(self, order: OrderRow, *, again: bool = False) -> list[UnitRow]:
         if again or order.id not in self._units:
@@ -156,18 +162,16 @@ def scan(uow: UnitOfWork, raw: str, intake_id: int | None = None, *,
             is returned and nothing is received or stored again.
     """
     require(uow.actor, Role.INTAKE, action="receive parcels")
-    if client_scan_id is not None:
-        if not client_scan_id or len(client_scan_id) > 36:
-            raise UserError(f"A scan id must be 1 to 36 characters, not {client_scan_id!r}: "
-                            "let the station choose it (a uuid4).")
-        stored = _stored_outcome(uow, client_scan_id)
-        if stored is not None:
-            return stored
+    if client_scan_id is not None and not 0 < len(client_scan_id) <= 36:
+        raise UserError(f"A scan id must be 1 to 36 characters, not {client_scan_id!r}: "
+                        "let the station choose it (a uuid4).")
     try:
         return _decide(uow, raw, intake_id, client_scan_id)
     except IntegrityError:
-        # Another attempt with the same id (whose first try we took for lost) stored it
-        # meanwhile: its verdict is the one the technician must see.
+        # The scan row is the last write: when its id is taken, an earlier attempt (whose
+        # acknowledgement was lost, or which is still finishing) stored it. Everything this
+        # attempt wrote goes, and the first attempt's verdict is the one to show. Looking the
+        # id up only here spares every first attempt a query.
         uow.rollback()
         stored = _stored_outcome(uow, client_scan_id) if client_scan_id else None
         if stored is None:
@@ -237,7 +241,8 @@ def _check_work_order(one: _Scan, order: OrderRow, serial: str | None) -> ScanOu
         what = Wording("reason.incomplete." + ("no_units" if not units else "no_return_address"))
         return one.reject(Reason.WORK_ORDER_INCOMPLETE, serial, order, number=order.number,
                           what=what)
-    needs = requirements_for(one.uow, {u.policy_code for u in units}, {u.category for u in units})
+    needs = requirements_for(one.uow, {u.policy_code for u in units}, {u.category for u in units},
+                             one.policies)
     if needs.order_number and not order.order_number.strip():
         return one.reject(Reason.MISSING_ORDER_NUMBER, serial, order, number=order.number)
     if needs.diagnosis_report and not order.diagnosis_report:
@@ -323,11 +328,22 @@ def _serial_scan(one: _Scan, serial: str) -> ScanOutcome:
 
 
 def _refresh_order(one: _Scan, order: OrderRow) -> dict[int, UnitStatus]:
-    """The work order's state (and what follows from it) after a receipt; its units' states."""
-    wo = one.uow.session.get(WorkOrder, order.id)
-    assert wo is not None  # its unit was just received, in this transaction
-    refresh_work_order_status(one.uow, wo)
-    return {u.id: u.status for u in wo.units}
+    """The work order's state (and its units' due dates) after a receipt; its units' states.
+
+    The same as `lifecycle.refresh_work_order_status`, in plain rows: the ORM's load of the
+    work order and its units cost more than the rest of the scan.
+    """
+    # Imported here: due_dates reads this module's states.
+    from core.services.due_dates import DueContext, refresh_orders
+
+    old, statuses = rows.lock_order_states(one.conn, order.id)
+    new = derive_work_order_status(list(statuses.values()), old)
+    if new != old:
+        rows.set_order_status(one.conn, one.uow.actor, order.id, old, new, one.now)
+    context = DueContext.load(one.uow)
+    context.policies = one.policies
+    refresh_orders(one.uow, [order.id], context)  # a receipt may start a deadline (S1, D3)
+    return statuses
 
 
 def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from core import audit
 from core.audit import Change
@@ -25,9 +25,16 @@ def _parse(code: str, document: str) -> Policy:
     return presets.parse_policy(document, f"policy {code!r}")
 
 
+# Read on every intake receipt: Core statements built once, run on the session's connection
+# after a flush, so that a policy or setting changed in this unit of work is what they read.
+_DOCUMENT = select(PolicyRow.document).where(PolicyRow.code == bindparam("code"))
+_SETTINGS = select(Setting.key, Setting.value)
+
+
 def policy_for(uow: UnitOfWork, code: str) -> Policy:
     """The policy with this code as stored in the database (a preset or the center's own)."""
-    document = uow.session.scalar(select(PolicyRow.document).where(PolicyRow.code == code))
+    uow.session.flush()
+    document = uow.session.connection().execute(_DOCUMENT, {"code": code}).scalar()
     if document is None:
         raise UserError(f"There is no policy {code!r}; import or assign a known policy.")
     return _parse(code, document)
@@ -35,7 +42,8 @@ def policy_for(uow: UnitOfWork, code: str) -> Policy:
 
 def policy_settings(uow: UnitOfWork) -> Mapping[str, str]:
     """Center settings that policies read (e.g. jasminer.warranty_months, calendar.*)."""
-    return dict(uow.session.execute(select(Setting.key, Setting.value)).all())
+    uow.session.flush()
+    return {key: value for key, value in uow.session.connection().execute(_SETTINGS)}
 
 
 def check_policy(text: str, source_name: str) -> Policy:
