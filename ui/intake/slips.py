@@ -13,7 +13,12 @@ from core import center
 from core.errors import UserError
 from core.services import intake
 from core.unit_of_work import Actor, Database
-from reports.from_models import center_info_from, intake_slip_data_for, refusal_slip_data_for
+from reports.from_models import (
+    center_info_from,
+    document_language_for,
+    intake_slip_data_for,
+    refusal_slip_data_for,
+)
 
 
 @dataclass(frozen=True)
@@ -35,13 +40,16 @@ def render_slip(database: Database, actor: Actor, intake_id: int, tz: dt.tzinfo 
             parcel = intake.get_parcel(uow, intake_id)
         except UserError as exc:
             raise LookupError(str(exc)) from exc
-        info = center_info_from(center.load(uow))
+        settings = center.load(uow)
+        info = center_info_from(settings)
         wo = parcel.work_order
+        # The customer's language (else the center's), not the bench screen's.
+        language = document_language_for(wo.customer if wo is not None else None, settings)
         if parcel.verdict == "refused" or wo is None:
             scans = intake.parcel_scans(uow, intake_id)
-            data = refusal_slip_data_for(parcel, scans, info, tz=tz)
+            data = refusal_slip_data_for(parcel, scans, info, tz=tz, language=language)
             return Slip("refusal", f"refusal-slip-parcel-{intake_id}.pdf",
                         render_refusal_slip_pdf(data))
-        data = intake_slip_data_for(parcel, wo, info, tz=tz)
+        data = intake_slip_data_for(parcel, wo, info, tz=tz, language=language)
         return Slip("intake", f"intake-slip-{wo.number}-parcel-{intake_id}.pdf",
                     render_intake_slip_pdf(data))
