@@ -2,8 +2,8 @@
 
 Run: `python -m benchmarks.bench_documents [--labels N] [--reports N]`. No database is needed:
 the documents are built from literals, every one for a different customer (its own name, phone
-and street in Chinese), as a day's batch of return labels is, so no cache can serve one label's
-text to the next.
+and street in Chinese), as a day's batch of return labels is, so no cache can serve one
+customer's text to the next.
 
 Two baselines, both reportlab's own cost with nothing of ours: the minimal page (one page with a
 line of text in a built-in font), and the same page with the line in the bundled CJK TrueType
