@@ -22,8 +22,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     d = sub.add_parser("deadlines", help="print every due date of a work order with its rule")
     d.add_argument("work_order")
     add_user_option(d)
-    from core.services.payments import CHANNELS
-
     p = sub.add_parser("pay", help="record the customer's payment for a unit (shipping clerk, "
                        "supervisor)")
     p.add_argument("work_order")
@@ -32,7 +30,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("--amount", required=True, help="the amount paid, e.g. 1448.20")
     p.add_argument("--on", metavar="DATE", default=None,
                    help="the day the customer paid (YYYY-MM-DD; default: today)")
-    p.add_argument("--channel", choices=CHANNELS, default="bank_transfer")
+    # No argparse choices: they would load the payment services (and their imports) at every
+    # start of the program; record_payment refuses an unknown channel and lists the known ones.
+    p.add_argument("--channel", default="bank_transfer",
+                   help="bank_transfer (default), cash, card, alipay, wechat_pay, "
+                        "cash_on_delivery or other")
     p.add_argument("--reference", default="", help="the bank's or the till's reference")
     add_user_option(p)
 
