@@ -59,7 +59,9 @@ def text_operators(canvas: Any, lines: Sequence[tuple[float, float, str]], size:
     """
     font = pdfmetrics.getFont(cjk_font())
     doc = canvas._doc
-    escape = canvas._escape
+    # A text's codes never change within a document (its subsets only grow), and a report
+    # repeats many cells ("pass", a unit, the same limits): each text is encoded once.
+    encoded: dict[str, list[tuple[int, str]]] = canvas.__dict__.setdefault("_encoded_texts", {})
     size_op = f" {fp_str(size)} Tf"
     out = ["BT 0 g"]
     current = -1
@@ -67,10 +69,14 @@ def text_operators(canvas: Any, lines: Sequence[tuple[float, float, str]], size:
         if not text:
             continue
         out.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        for subset, chunk in font.splitString(text, doc):
+        chunks = encoded.get(text)
+        if chunks is None:
+            chunks = encoded[text] = [(subset, f"({canvas._escape(chunk)}) Tj")
+                                      for subset, chunk in font.splitString(text, doc)]
+        for subset, shown in chunks:
             if subset != current:
                 out.append(font.getSubsetInternalName(subset, doc) + size_op)
                 current = subset
-            out.append(f"({escape(chunk)}) Tj")
+            out.append(shown)
     out.append("ET")
     return "\n".join(out)
