@@ -156,3 +156,19 @@ def test_keyboard_alone_marks_one_parcel_returned(desk, qtbot) -> None:  # type:
     widget.pages.setCurrentIndex(0)  # ...but the clerk is on the ready-to-ship page
     qtbot.keyClick(widget.tracking, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert returned_count(widget.database) == 1
+
+
+def test_slip_of_a_work_order_without_address_carries_the_typed_one(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from core.models import ParcelIntake
+
+    widget, answers, (matched, _) = desk
+    with widget.database.uow() as uow:  # WO-1 lost its city: no complete return address (I1)
+        uow.session.get_one(ParcelIntake, matched).work_order.city = ""
+        uow.commit()
+    panel = widget.returns
+    panel.refresh()
+    assert panel.current().intake_id == matched and not panel.address.isReadOnly()
+    panel.address.setPlainText("李四\n广州市天河区2号")
+    answers.save_to = str(tmp_path / "slip.pdf")
+    panel.save_slip()
+    assert "广州市天河区2号" in squash(all_text((tmp_path / "slip.pdf").read_bytes()))

@@ -11,6 +11,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from core import center
 from core.errors import UserError
 from core.services import shipping
@@ -34,10 +36,11 @@ class Document(enum.StrEnum):
     SLIP = "slip"
 
 
+# Translated where shown, in the context "Documents".
 TITLES: dict[Document, str] = {
-    Document.LABELS: "Labels of the open parcels",
-    Document.REPORT: "Repair report",
-    Document.SLIP: "Intake slip",
+    Document.LABELS: QT_TRANSLATE_NOOP("Documents", "Labels of the open parcels"),
+    Document.REPORT: QT_TRANSLATE_NOOP("Documents", "Repair report"),
+    Document.SLIP: QT_TRANSLATE_NOOP("Documents", "Intake slip"),
 }
 
 
@@ -80,12 +83,14 @@ def open_labels(database: Database, actor: Actor, work_order: str) -> OpenLabels
 def require_tracking(labels: OpenLabels) -> None:
     """A label without its waybill number would be useless on the parcel: refuse to print it."""
     if not labels.labels:
-        raise UserError("This work order has no open parcels; pack its units first.")
+        raise UserError(QCoreApplication.translate(
+            "Documents", "This work order has no open parcels; pack its units first."))
     missing = [f"{lab.parcel_no}/{lab.parcel_count}" for lab in labels.labels
                if not lab.tracking_number]
     if missing:
-        raise UserError(f"Scan the waybill of parcel(s) {', '.join(missing)} before printing "
-                        "the labels.")
+        raise UserError(QCoreApplication.translate(
+            "Documents", "Scan the waybill of parcel(s) {0} before printing the labels.").format(
+            ", ".join(missing)))
 
 
 def render(database: Database, actor: Actor, document: Document, work_order: str,
@@ -96,7 +101,7 @@ def render(database: Database, actor: Actor, document: Document, work_order: str
         UserError: there is nothing to print yet (no parcels, no waybill, no intake).
     """
     if not work_order:
-        raise UserError("Select a work order first.")
+        raise UserError(QCoreApplication.translate("Documents", "Select a work order first."))
     if document is Document.LABELS:
         found = open_labels(database, actor, work_order)
         require_tracking(found)
@@ -110,8 +115,9 @@ def render(database: Database, actor: Actor, document: Document, work_order: str
         intake_id = shipping.latest_intake_id(uow, work_order)
         tz = center.load(uow).timezone
     if intake_id is None:
-        raise UserError(f"No parcel of work order {work_order} was received at intake, so "
-                        "there is no intake slip.")
+        raise UserError(QCoreApplication.translate(
+            "Documents", "No parcel of work order {0} was received at intake, so there is no "
+                         "intake slip.").format(work_order))
     slip = render_slip(database, actor, intake_id, tz)
     return RenderedDocument(slip.file_name, slip.pdf)
 

@@ -18,8 +18,9 @@ def render_refusal_slip(database: Database, actor: Actor, intake_id: int,
     """(file name, PDF) of the parcel's refusal slip.
 
     Args:
-        typed_address: The sender's address the clerk typed, for a parcel that matched no work
-            order (a matched one goes to its work order's address).
+        typed_address: The sender's address the clerk typed, for a parcel without a known return
+            address (no work order matched, or its work order has none); otherwise the work
+            order's address is printed and this is ignored.
     """
     with database.read(actor) as uow:
         parcel = intake.get_parcel(uow, intake_id)
@@ -28,7 +29,8 @@ def render_refusal_slip(database: Database, actor: Actor, intake_id: int,
         scans = [s for s in intake.parcel_scans(uow, intake_id)
                  if s.verdict != parcel_returns.RETURNED]
         lines = tuple(ln.strip() for ln in typed_address.splitlines() if ln.strip())
-        sender = Address(lines=lines) if parcel.work_order is None and lines else None
+        known = parcel_returns.return_address(uow, intake_id)
+        sender = Address(lines=lines) if lines and not known else None
         customer = parcel.work_order.customer if parcel.work_order is not None else None
         data = refusal_slip_data_for(parcel, scans, center_info_from(settings), sender=sender,
                                      tz=settings.timezone,
