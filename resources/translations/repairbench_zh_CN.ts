@@ -216,6 +216,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/settings/dialog.py" line="+130"/>
         <source>Saving the center&apos;s settings…</source>
         <translation>正在保存维修中心设置…</translation>
     </message>
@@ -689,6 +690,44 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/shipping/documents.py" line="+41"/>
+        <source>Labels of the open parcels</source>
+        <translation>未发出包裹的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair report</source>
+        <translation>维修报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intake slip</source>
+        <translation>收货单</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This work order has no open parcels; pack its units first.</source>
+        <translation>此工单没有未发出的包裹；请先打包其设备。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the waybill of parcel(s) {0} before printing the labels.</source>
+        <translation>请先扫描包裹 {0} 的运单，再打印标签。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a work order first.</source>
+        <translation>请先选择一张工单。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No parcel of work order {0} was received at intake, so there is no intake slip.</source>
+        <translation>工单 {0} 没有在收货时收到过包裹，因此没有收货单。</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <location filename="../../ui/repair/events_panel.py" line="+37"/>
@@ -827,9 +866,9 @@
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../ui/intake/bench.py" line="+103"/>
+        <location filename="../../ui/intake/bench.py" line="+107"/>
         <source>Scan the work-order barcode to start a parcel.</source>
-        <extracomment>Item data of a checklist line: whether the unit is in.</extracomment>
+        <extracomment>Item data of a checklist line: whether the unit is in. Lines the scan log keeps, newest first: a whole shift&apos;s scans would make every insert slower.</extracomment>
         <translation>请扫描工单条码，开始收一个包裹。</translation>
     </message>
     <message>
@@ -908,7 +947,7 @@
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+69"/>
         <location line="+11"/>
         <source>⚠ NOT STORED</source>
         <translation>⚠ 未保存</translation>
@@ -950,7 +989,27 @@ They are kept below and stored in order as soon as the database answers; Retry t
 这些扫描保留在下方，数据库一恢复就按顺序保存；按“重试”可立即重试。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>manual</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>⚠ WAIT</source>
         <translation>⚠ 请稍候</translation>
     </message>
@@ -970,7 +1029,12 @@ They are kept below and stored in order as soon as the database answers; Retry t
         <translation>尚未扫描任何内容：没有可关闭的包裹。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+19"/>
+        <source>Condition: {0}. Carrier: {1}. Tracking: {2}.</source>
+        <translation>到货状况：{0}。承运商：{1}。运单号：{2}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>refusal slip</source>
         <translation>拒收单</translation>
     </message>
@@ -1010,7 +1074,22 @@ They are kept below and stored in order as soon as the database answers; Retry t
         <translation>请扫描工单条码，开始下一个包裹。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}  ■  parcel {1} {2}</source>
+        <translation>{0}  ■  包裹 {1} {2}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>⚠ NOT CLOSED</source>
         <translation>⚠ 未关闭</translation>
     </message>
@@ -1022,7 +1101,12 @@ The parcel is still open; close it again (F9).</source>
 包裹仍未关闭；请再次关闭（F9）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>⚠ SLIP</source>
+        <translation>⚠ 单据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save slip</source>
         <translation>保存单据</translation>
     </message>
@@ -2211,6 +2295,15 @@ Sign in with such an account to see the center&apos;s figures.</source>
     </message>
 </context>
 <context>
+    <name>ScanQueue</name>
+    <message>
+        <location filename="../../ui/intake/scan_queue.py" line="+176"/>
+        <source>The database did not answer ({0}: {1}).</source>
+        <extracomment>Decides and stores one scan: (raw, parcel id, client id) -&gt; outcome. Seconds before each automatic retry after consecutive failures; the last repeats forever. Pauses between automatic retries, in seconds (tests shorten them).</extracomment>
+        <translation>数据库没有响应（{0}：{1}）。</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <location filename="../../ui/settings/scanner_page.py" line="+24"/>
@@ -2551,7 +2644,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+38"/>
+        <location filename="../../ui/settings/dialog.py" line="-88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -216,6 +216,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/settings/dialog.py" line="+130"/>
         <source>Saving the center&apos;s settings…</source>
         <translation>正在儲存維修中心設定…</translation>
     </message>
@@ -689,6 +690,44 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/shipping/documents.py" line="+41"/>
+        <source>Labels of the open parcels</source>
+        <translation>未寄出包裹的標籤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair report</source>
+        <translation>維修報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intake slip</source>
+        <translation>收貨單</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This work order has no open parcels; pack its units first.</source>
+        <translation>此工單沒有未寄出的包裹；請先打包其設備。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the waybill of parcel(s) {0} before printing the labels.</source>
+        <translation>請先掃描包裹 {0} 的託運單，再列印標籤。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a work order first.</source>
+        <translation>請先選擇一張工單。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No parcel of work order {0} was received at intake, so there is no intake slip.</source>
+        <translation>工單 {0} 沒有在收貨時收到過包裹，因此沒有收貨單。</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <location filename="../../ui/repair/events_panel.py" line="+37"/>
@@ -827,9 +866,9 @@
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../ui/intake/bench.py" line="+103"/>
+        <location filename="../../ui/intake/bench.py" line="+107"/>
         <source>Scan the work-order barcode to start a parcel.</source>
-        <extracomment>Item data of a checklist line: whether the unit is in.</extracomment>
+        <extracomment>Item data of a checklist line: whether the unit is in. Lines the scan log keeps, newest first: a whole shift&apos;s scans would make every insert slower.</extracomment>
         <translation>請掃描工單條碼，開始收一個包裹。</translation>
     </message>
     <message>
@@ -908,7 +947,7 @@
         <translation>工單</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+69"/>
         <location line="+11"/>
         <source>⚠ NOT STORED</source>
         <translation>⚠ 未儲存</translation>
@@ -950,7 +989,27 @@ They are kept below and stored in order as soon as the database answers; Retry t
 這些掃描保留在下方，資料庫一恢復就依序儲存；按「重試」可立即重試。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>keyboard</source>
+        <translation>鍵盤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>manual</source>
+        <translation>手動輸入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>serial port</source>
+        <translation>序列埠</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>camera</source>
+        <translation>攝影機</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>⚠ WAIT</source>
         <translation>⚠ 請稍候</translation>
     </message>
@@ -970,7 +1029,12 @@ They are kept below and stored in order as soon as the database answers; Retry t
         <translation>尚未掃描任何內容：沒有可關閉的包裹。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+19"/>
+        <source>Condition: {0}. Carrier: {1}. Tracking: {2}.</source>
+        <translation>到貨狀況：{0}。貨運業者：{1}。追蹤號碼：{2}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>refusal slip</source>
         <translation>拒收單</translation>
     </message>
@@ -1010,7 +1074,22 @@ They are kept below and stored in order as soon as the database answers; Retry t
         <translation>請掃描工單條碼，開始下一個包裹。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}  ■  parcel {1} {2}</source>
+        <translation>{0}  ■  包裹 {1} {2}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>⚠ NOT CLOSED</source>
         <translation>⚠ 未關閉</translation>
     </message>
@@ -1022,7 +1101,12 @@ The parcel is still open; close it again (F9).</source>
 包裹仍未關閉；請再次關閉（F9）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>⚠ SLIP</source>
+        <translation>⚠ 單據</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save slip</source>
         <translation>儲存單據</translation>
     </message>
@@ -2211,6 +2295,15 @@ Sign in with such an account to see the center&apos;s figures.</source>
     </message>
 </context>
 <context>
+    <name>ScanQueue</name>
+    <message>
+        <location filename="../../ui/intake/scan_queue.py" line="+176"/>
+        <source>The database did not answer ({0}: {1}).</source>
+        <extracomment>Decides and stores one scan: (raw, parcel id, client id) -&gt; outcome. Seconds before each automatic retry after consecutive failures; the last repeats forever. Pauses between automatic retries, in seconds (tests shorten them).</extracomment>
+        <translation>資料庫沒有回應（{0}：{1}）。</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <location filename="../../ui/settings/scanner_page.py" line="+24"/>
@@ -2551,7 +2644,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>資料庫</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="+38"/>
+        <location filename="../../ui/settings/dialog.py" line="-88"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
