@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 import socket
 import sys
 from importlib import resources
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 from core import center
 from core.unit_of_work import Database
 from ui import i18n
+
+log = logging.getLogger(__name__)
 
 
 def register_fonts() -> None:
@@ -65,4 +69,28 @@ def run_gui(database: Database, url: str, station: str | None = None) -> int:
     window = MainWindow(database, url, actor, tz)
     IdleLock(window, database, actor)  # the window is its parent and keeps it alive
     window.show()
-    return app.exec()
+    code = app.exec()
+    shut_down(app)
+    return code
+
+
+QUIT_WAIT_MS = 60_000
+
+
+def shut_down(app: QApplication) -> None:
+    """Quit in order: background work finished, widgets deleted, then the application.
+
+    Left to the interpreter's exit, a job still running emits into deleted objects and PySide's
+    final garbage collection may delete Qt objects after the application and abort.
+    """
+    from PySide6.QtCore import QEvent
+
+    from ui.worker import wait_for_background_work
+
+    if not wait_for_background_work(QUIT_WAIT_MS):  # a scan being stored must reach the disk
+        log.warning("background work still running %d s after quit", QUIT_WAIT_MS // 1000)
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    app.shutdown()

@@ -89,6 +89,14 @@ def set_pool(pool: _Pool | None) -> None:
     _pool = pool
 
 
+def wait_for_background_work(timeout_ms: int) -> bool:
+    """Let started operations finish (at quit); False if some still run after `timeout_ms`.
+
+    Their results are not delivered: the screens they were for are closing.
+    """
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
 def run_in_background(op: Callable[[], Any], on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None],
                       on_progress: Callable[[int, int], None] | None = None,
