@@ -25,7 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget  # noqa: E402
 
@@ -60,22 +60,33 @@ class _PaintClock(QObject):
         return False
 
 
+def _wait(ms: int) -> None:
+    """Run the event loop for `ms` as the application's own loop does.
+
+    Not QTest.qWait: it keeps Python's GIL while it waits, so the bench's background thread,
+    which stores the scans, could only run between two keys, which no real station does.
+    """
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def _type(window: QWidget, text: str) -> float:
     """Type `text` and Enter, keys KEY_GAP_MS apart; the moment Enter was pressed."""
     handle = window.windowHandle()
     for char in text:
         QTest.keyClick(handle, char)
-        QTest.qWait(KEY_GAP_MS)
+        _wait(KEY_GAP_MS)
     pressed = time.perf_counter()
     QTest.keyClick(handle, Qt.Key.Key_Return)
-    QTest.qWait(KEY_GAP_MS)
+    _wait(KEY_GAP_MS)
     return pressed
 
 
 def _settle(done: callable, seconds: float = 30.0) -> None:  # type: ignore[valid-type]
     deadline = time.perf_counter() + seconds
     while not done() and time.perf_counter() < deadline:
-        QTest.qWait(2)
+        _wait(2)
 
 
 @dataclass
