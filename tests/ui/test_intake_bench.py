@@ -312,3 +312,60 @@ def test_a_failed_close_keeps_the_parcel_open(qtbot, workspace, bench_db, monkey
     assert workspace.last_closed is not None and workspace.last_closed.intake_id == parcel
     scan(workspace, "SN-2")  # the next scan starts a new parcel
     assert workspace.queue.intake_id != parcel
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[str]:
+    from ui import i18n
+
+    yield i18n.install("zh_CN", app=qapp)
+    i18n.install("en", app=qapp)
+
+
+def test_verdict_reasons_speak_the_station_language(qtbot, chinese, workspace, bench_db, immediate):
+    """A Simplified Chinese station reads every reason in Chinese; the database keeps English."""
+    assert chinese == "zh_CN"
+    scan(workspace, "WO-1")
+    assert workspace.panel.message.text().startswith("工单 WO-1（Ann Lee）：请扫描设备")
+    scan(workspace, "SN-1")
+    accepted = workspace.panel.message.text()
+    assert "已为 WO-1 收货" in accepted and "尚有 1 台未到" in accepted
+    scan(workspace, "BIG-000")  # on another open work order
+    rejected = workspace.panel.message.text()
+    assert rejected == "序列号 BIG-000 不在工单 WO-1 上。它属于未结工单 WO-BIG。"
+    assert rejected in log_lines(workspace)[0]
+    scan(workspace, "SN-1")
+    assert "已为 WO-1 收货，且仍在维修中心（规则 I7）" in workspace.panel.message.text()
+    with bench_db.uow() as uow:
+        stored = [s.message for s in uow.session.scalars(select(Scan).order_by(Scan.id))]
+    assert stored[2] == "Serial BIG-000 is not on work order WO-1. It belongs to open work order WO-BIG."
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in stored)
+
+
+def test_a_closed_work_order_is_named_in_the_station_language(qtbot, chinese, workspace, bench_db,
+                                                               immediate):
+    from core.models import WorkOrderStatus
+
+    with bench_db.uow() as uow:
+        from core.services import work_orders
+
+        work_orders.get_work_order(uow, "WO-1").status = WorkOrderStatus.CANCELLED
+        uow.commit()
+    scan(workspace, "WO-1")
+    assert workspace.panel.state == "rejected"
+    assert workspace.panel.message.text() == "工单 WO-1 的状态为已取消：不能再为其收货（规则 I7）。"
+    with bench_db.uow() as uow:
+        assert uow.session.scalars(select(Scan.message)).one() == (
+            "Work order WO-1 is cancelled: nothing more can be received for it (rule I7).")
+
+
+def test_the_scan_log_keeps_the_newest_lines(qtbot, workspace, bench_db, immediate, monkeypatch):
+    from ui.intake import bench as bench_module
+
+    monkeypatch.setattr(bench_module, "LOG_LINES", 3)
+    for raw in ["WO-BIG", *BIG[:4]]:
+        scan(workspace, raw)
+    assert [line.split("  ")[2] for line in log_lines(workspace)] == [
+        "BIG-003", "BIG-002", "BIG-001"]
+    assert len(stored_scans(bench_db)) == 5  # the screen forgets old lines, never the database
+    assert [s for s, done in ticks(workspace).items() if done] == BIG[:4]

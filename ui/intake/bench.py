@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -37,6 +37,7 @@ from ui.intake.close_dialog import CloseParcelDialog
 from ui.intake.scan_queue import ScanQueue
 from ui.intake.slips import Slip, render_slip
 from ui.intake.sounds import VerdictSounds
+from ui.i18n import current_language
 from ui.intake.verdict_panel import VerdictPanel, visible_raw
 from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
 from ui.worker import run_in_background
@@ -46,6 +47,9 @@ log = logging.getLogger(__name__)
 MARK = {"accepted": "✔", "rejected": "✖", "info": "ℹ"}
 #: Item data of a checklist line: whether the unit is in.
 RECEIVED_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Lines the scan log keeps, newest first: a whole shift's scans would make every insert slower.
+LOG_LINES = 300
+_JUST_RECEIVED = QColor("#d7f0dd")
 
 
 class IntakeWorkspace(QWidget):
@@ -223,9 +227,11 @@ class IntakeWorkspace(QWidget):
     def _show_outcome(self, outcome: ScanOutcome) -> None:
         titles = {"accepted": self.tr("ACCEPTED"), "rejected": self.tr("REJECTED"),
                   "info": self.tr("WORK ORDER")}
+        # The reason in the station's language; the database keeps the English words.
+        message = outcome.text(current_language())
         self.panel.show_state(outcome.verdict, f"{MARK.get(outcome.verdict, '')} "
                               f"{titles.get(outcome.verdict, outcome.verdict.upper())}",
-                              outcome.message)
+                              message)
         self.sounds.play(outcome.verdict)
         if outcome.verdict == "rejected":
             self._parcel_reasons += [r for r in outcome.reasons if ":" not in r]
@@ -235,25 +241,42 @@ class IntakeWorkspace(QWidget):
             self._fill_checklist(outcome.expected, outcome.serial)
         time = dt.datetime.now().strftime("%H:%M:%S")
         item = QListWidgetItem(f"{time}  {MARK.get(outcome.verdict, '?')}  "
-                               f"{visible_raw(outcome.scan)}  —  {outcome.message}")
+                               f"{visible_raw(outcome.scan)}  —  {message}")
         item.setData(Qt.ItemDataRole.UserRole, outcome.as_dict())
         item.setForeground(VerdictPanel.colour(outcome.verdict))
+        self._log(item)
+
+    def _log(self, item: QListWidgetItem | str) -> None:
+        """Put a line on top of the scan log, dropping the oldest beyond LOG_LINES."""
         self.log_list.insertItem(0, item)
+        while self.log_list.count() > LOG_LINES:
+            self.log_list.takeItem(self.log_list.count() - 1)
 
     def _fill_checklist(self, expected: list[dict[str, Any]], just_scanned: str | None) -> None:
-        self.checklist.clear()
-        for unit in expected:
+        """Show the expected units; when they are the ones shown, only the lines that changed
+        are touched, so that a burst of scans does not rebuild (and repaint) the whole list."""
+        serials = [unit["serial"] for unit in expected]
+        if serials != [self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
+                       for i in range(self.checklist.count())]:
+            self.checklist.clear()
+            for unit in expected:
+                item = QListWidgetItem()
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setData(Qt.ItemDataRole.UserRole, unit["serial"])
+                self.checklist.addItem(item)
+        for row, unit in enumerate(expected):
+            item = self.checklist.item(row)
             done = bool(unit["received"])
             # A large text mark rather than a check box: readable from afar, never clickable.
-            item = QListWidgetItem(f"{'☑' if done else '☐'}  {unit['serial']}   {unit['model']}")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setData(Qt.ItemDataRole.UserRole, unit["serial"])
-            item.setData(RECEIVED_ROLE, done)
-            if done:
-                item.setForeground(VerdictPanel.colour("accepted"))
-            if unit["serial"] == just_scanned and done:
-                item.setBackground(QColor("#d7f0dd"))
-            self.checklist.addItem(item)
+            text = f"{'☑' if done else '☐'}  {unit['serial']}   {unit['model']}"
+            if item.text() != text:
+                item.setText(text)
+            if item.data(RECEIVED_ROLE) != done:
+                item.setData(RECEIVED_ROLE, done)
+                item.setForeground(QBrush(VerdictPanel.colour("accepted")) if done else QBrush())
+            highlight = unit["serial"] == just_scanned and done
+            if (item.background().color() == _JUST_RECEIVED) != highlight:
+                item.setBackground(QBrush(_JUST_RECEIVED) if highlight else QBrush())
 
     def _show_failure(self, raw: str, message: str) -> None:
         self._failure = (raw, message)
@@ -289,14 +312,19 @@ class IntakeWorkspace(QWidget):
 
     def _refresh_pending(self) -> None:
         pending = self.queue.pending()
-        self.pending_list.clear()
-        for scan in pending:
-            self.pending_list.addItem(f"{visible_raw(scan.raw)}   ({scan.source})")
-        # Shown only when something is stuck: a scan being stored for a few ms is not news.
+        # Shown only when something is stuck: a scan being stored for a few ms is not news,
+        # and a list nobody sees need not be rebuilt twice per scan.
         stuck = self.queue.stopped or self.queue.failures > 0
         self.pending_box.setVisible(stuck and bool(pending))
-        if stuck:
-            self._show_waiting()
+        if not stuck:
+            return
+        sources = {"keyboard": self.tr("keyboard"), "manual": self.tr("manual"),
+                   "serial": self.tr("serial port"), "camera": self.tr("camera")}
+        self.pending_list.clear()
+        for scan in pending:
+            self.pending_list.addItem(
+                f"{visible_raw(scan.raw)}   ({sources.get(scan.source, scan.source)})")
+        self._show_waiting()
 
     # -- closing the parcel --------------------------------------------------------------------
 
@@ -346,12 +374,13 @@ class IntakeWorkspace(QWidget):
         previous = (self._parcel_reasons, self._work_order)
         self._parcel_reasons, self._work_order = [], None
 
+        # refuse_parcel keeps notes only; the arrival details go into them (and on the slip).
+        details = self.tr("Condition: {0}. Carrier: {1}. Tracking: {2}.").format(
+            ", ".join(values.condition), values.carrier, values.tracking_number)
+
         def op() -> ParcelSummary:
             with database.uow(actor) as uow:
                 if dialog.refusing:
-                    # refuse_parcel keeps notes only; the arrival details go into them.
-                    details = (f"Condition: {', '.join(values.condition)}. Carrier: "
-                               f"{values.carrier}. Tracking: {values.tracking_number}.")
                     return intake.refuse_parcel(uow, intake_id, values.reasons,
                                                 f"{values.notes}\n{details}".strip())
                 return intake.close_parcel(uow, intake_id or 0, condition=values.condition,
@@ -381,8 +410,9 @@ class IntakeWorkspace(QWidget):
         if self.queue.intake_id is None:  # no scan of the next parcel came in meanwhile
             self.customer.setText(self.tr("Scan the work-order barcode to start the next parcel."))
             self.checklist.clear()
-        self.log_list.insertItem(0, f"{dt.datetime.now():%H:%M:%S}  ■  parcel {summary.intake_id}"
-                                    f" {summary.verdict}")
+        verdict = self.tr("refused") if refused else self.tr("accepted")
+        self._log(self.tr("{0}  ■  parcel {1} {2}").format(
+            f"{dt.datetime.now():%H:%M:%S}", summary.intake_id, verdict))
 
     def _parcel_failed(self, exc: BaseException, intake_id: int | None,
                        previous: tuple[list[str], str | None]) -> None:
@@ -403,7 +433,7 @@ class IntakeWorkspace(QWidget):
                                           self.timezone)
         run_in_background(lambda: render_slip(database, actor, intake_id, tz),
                           lambda slip: self._slip_ready(slip, path),
-                          lambda exc: self.panel.show_state("error", "⚠ SLIP", str(exc)))
+                          lambda exc: self.panel.show_state("error", self.tr("⚠ SLIP"), str(exc)))
 
     def _slip_ready(self, slip: Slip, path: str | Path | None) -> None:
         ask = path is None

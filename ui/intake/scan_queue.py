@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from core.errors import UserError
 from core.services import intake
@@ -173,5 +173,7 @@ def _describe(exc: BaseException) -> str:
 
     if isinstance(exc, DBAPIError):
         original = getattr(exc, "orig", None) or exc
-        return f"The database did not answer ({type(original).__name__}: {original})."
+        return QCoreApplication.translate(
+            "ScanQueue", "The database did not answer ({0}: {1}).").format(
+                type(original).__name__, original)
     return str(exc) or type(exc).__name__
