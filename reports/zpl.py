@@ -1,4 +1,4 @@
-"""Native ZPL for Zebra-type thermal printers: the return label and the intake slip.
+"""Native ZPL for Zebra-type thermal printers: the return label, the intake and refusal slips.
 
 Every user-supplied value goes through `field_data`, which uses `^FH` hex escapes (`_5E` for `^`,
 `_7E` for `~`, `_5F` for the escape character itself), so a customer called `A^XZ~JA` prints as
@@ -17,10 +17,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from reports.code128 import QUIET_MODULES, code128_bars
-from reports.data import IntakeSlipData, LabelData
+from reports.data import IntakeSlipData, LabelData, RefusalSlipData, is_barcode_text
 from reports.qr import byte_mode_side
 from reports.text_wrap import Token, wrap_measured
-from reports.wording import cod_text, freight_text, intake_facts, intake_units, say
+from reports.wording import (
+    cod_text,
+    format_datetime,
+    freight_text,
+    intake_facts,
+    intake_units,
+    say,
+)
 from reports.zpl_bitmaps import graphic_field
 
 SUPPORTED_DPI = (203, 300)
@@ -241,6 +248,45 @@ def render_intake_slip_zpl(slip: IntakeSlipData, *, dpi: int = 203,
     z.line(m, y, iw)
     z.text_block(m, y + 1.5, iw, h - m - y - 2, intake_units(slip, with_models=False), 3.5,
                  1.5)
+    return _finish(z.zpl(), out)
+
+
+def render_refusal_slip_zpl(slip: RefusalSlipData, *, dpi: int = 203,
+                            size_mm: tuple[float, float] = (100.0, 150.0),
+                            printer_font: str | None = None,
+                            out: str | Path | None = None) -> bytes:
+    """The refusal slip (rule S3) as ZPL for the label printer: why the parcel was refused, who
+    it goes back to, and the inbound waybill as a barcode; the scans stay on the PDF slip."""
+    z = ZplCanvas(dpi, size_mm, printer_font)
+    lang = slip.language
+    w, h = size_mm
+    m = 3.0
+    iw = w - 2 * m
+    z.text_block(m, m, iw, 6, [slip.center.name], 3.5)
+    z.text(m, m + 6.5, say("doc.refusal.title", lang), 4.5)
+    z.line(m, m + 12, iw)
+    y = m + 13.5
+    z.text_block(m, y, iw, 12, [say("doc.refusal.intro", lang)], 3.0, 2.0)
+    y += 13
+    z.line(m, y, iw)
+    reasons = slip.reasons or (say("doc.refusal.no_reason", lang),)
+    z.text(m, y + 1, say("doc.refusal.why", lang), 2.5)
+    z.text_block(m, y + 4.5, iw, 40, [f"{i}. {r}" for i, r in enumerate(reasons, 1)], 3.5, 2.0)
+    y += 46
+    z.line(m, y, iw)
+    sender = slip.sender.all_lines() if slip.sender and not slip.sender.is_empty \
+        else [say("doc.unknown", lang)]
+    z.text(m, y + 1, say("doc.refusal.sender", lang), 2.5)
+    z.text_block(m, y + 4.5, iw, 24, sender, 3.5, 2.0)
+    y += 30
+    z.line(m, y, iw)
+    facts = [f"{say('doc.refusal.received', lang)}: {format_datetime(slip.received_at, lang)}",
+             f"{say('doc.refusal.carrier', lang)}: {slip.carrier or '-'}"]
+    z.text_block(m, y + 1.5, iw, 9, facts, 3.0, 2.0)
+    y += 11
+    if slip.inbound_tracking and is_barcode_text(slip.inbound_tracking):
+        z.text(m, y, say("doc.refusal.inbound", lang), 2.5)
+        z.code128(m, y + 3.5, iw, min(12.0, h - m - y - 9), slip.inbound_tracking)
     return _finish(z.zpl(), out)
 
 
