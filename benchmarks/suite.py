@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import machine
+from benchmarks import bench_start, machine
 from benchmarks.common import CACHE, MILLION, ROOT, million_db, timed, wall_and_cpu
 from benchmarks.figures import (
     Figure,
@@ -49,7 +49,7 @@ def _python(code: str, *args: str, cpu: list[float] | None = None) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                          text=True, env=bench_start.environment())
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise ScriptFailed(f"exit {done.returncode}: {done.stderr.strip()[-600:]}")
@@ -57,48 +57,6 @@ def _python(code: str, *args: str, cpu: list[float] | None = None) -> float:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return seconds
-
-
-BARE_WINDOW = """
-import sys
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1]); w = QMainWindow(); w.show(); app.processEvents()
-"""
-MAIN_WINDOW = """
-import sys
-from core.services.setup import open_and_prepare
-from ui.app import application
-from ui.main_window import MainWindow
-from core.unit_of_work import SYSTEM, Actor
-from core import center
-url = sys.argv[1]
-app = application()
-database = open_and_prepare(url)
-with database.uow() as uow:
-    tz = center.load(uow).timezone
-try:
-    from ui.app import register_workspaces
-    register_workspaces()
-except ImportError:
-    pass
-w = MainWindow(database, url, Actor(roles=SYSTEM.roles), tz); w.show(); app.processEvents()
-if len(sys.argv) > 3:  # the memory figure: the work-order browser shown and its first rows in
-    from PySide6.QtTest import QTest
-    w.tabs.setCurrentWidget(w.browser); QTest.qWait(1500)
-from benchmarks.common import peak_rss_mb
-with open(sys.argv[2], "w") as out:
-    print(peak_rss_mb(), file=out)
-# PySide 6.12 can abort in the interpreter's final garbage collection (none_dealloc): the figure
-# is written, so leave without it.
-import os; os._exit(0)
-"""
-BARE_WINDOW_RSS = BARE_WINDOW + """
-import os
-from benchmarks.common import peak_rss_mb
-with open(sys.argv[1], "w") as out:
-    print(peak_rss_mb(), file=out)
-os._exit(0)
-"""
 
 
 @dataclass(frozen=True)
@@ -139,16 +97,17 @@ class Run:
 
 
 def cold_start(run: Run) -> list[Figure]:
+    """`main.main(["--db", URL, "run"])` to the window idle (benchmarks/bench_start.py)."""
     url = f"sqlite:///{run.db()}"
-    rss_file = Path(tempfile.mkdtemp()) / "rss.txt"
-    _python(BARE_WINDOW), _python(MAIN_WINDOW, url, str(rss_file))  # warm the file cache
+    rss_file = str(Path(tempfile.mkdtemp()) / "rss.txt")
+    _python(bench_start.BARE, rss_file), _python(bench_start.DESK, rss_file, url)  # warm caches
     bare: list[float] = []
     main: list[float] = []
     cpu: list[float] = []
     bare_cpu: list[float] = []
     for _ in range(run.sizes.starts):  # alternated, so both see the same load
-        bare.append(_python(BARE_WINDOW, cpu=bare_cpu))
-        main.append(_python(MAIN_WINDOW, url, str(rss_file), cpu=cpu))
+        bare.append(_python(bench_start.BARE, rss_file, cpu=bare_cpu))
+        main.append(_python(bench_start.DESK, rss_file, url, cpu=cpu))
     return [Figure("cold start to a usable main window", main, bare, "bare PySide6 window",
                    "within 2x of a bare window", max_ratio=2.0, notes=cpu_note(cpu, bare_cpu))]
 
@@ -160,8 +119,8 @@ def memory(run: Run) -> list[Figure]:
     bares: list[float] = []
     for n in range(run.sizes.memory_runs):
         rss_file, bare_file = folder / f"rss-{n}.txt", folder / f"bare-rss-{n}.txt"
-        _python(MAIN_WINDOW, f"sqlite:///{run.db()}", str(rss_file), "browser")
-        _python(BARE_WINDOW_RSS, str(bare_file))
+        _python(bench_start.DESK, str(rss_file), f"sqlite:///{run.db()}", "browse")
+        _python(bench_start.BARE, str(bare_file))
         peaks.append(float(rss_file.read_text()))
         bares.append(float(bare_file.read_text()))
     return [Figure("peak memory of the GUI, browser open", peaks, bares, "bare PySide6 window",
