@@ -172,3 +172,40 @@ def test_slip_of_a_work_order_without_address_carries_the_typed_one(desk, tmp_pa
     answers.save_to = str(tmp_path / "slip.pdf")
     panel.save_slip()
     assert "广州市天河区2号" in squash(all_text((tmp_path / "slip.pdf").read_bytes()))
+
+
+def test_slip_on_the_label_printer_as_zpl(catalogue: Database, qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                          tmp_path: Path) -> None:
+    from tests.ui.test_printing_cups import FilePrinter
+    from tests.ui.test_shipping_workspace import closed_port
+    from ui.printing.profiles import PrinterProfile
+
+    matched, _ = refused_parcels(catalogue)
+    zebra = FilePrinter(tmp_path)
+    try:
+        station = [PrinterProfile("Office PDFs", "pdf_file", str(tmp_path / "pdf")),
+                   PrinterProfile("Zebra", "tcp9100", f"127.0.0.1:{zebra.port}", dpi=300,
+                                  cjk_font="E:SIMSUN.TTF"),
+                   PrinterProfile("Dead Zebra", "tcp9100", f"127.0.0.1:{closed_port()}")]
+        widget, _ = make_desk(catalogue, qtbot, monkeypatch, tmp_path, station, StepClock())
+        panel = widget.returns
+        # Only the ZPL printers are offered: the PDF profile prints through the print dialog.
+        assert [panel.label_printer.itemText(i) for i in range(panel.label_printer.count())] \
+            == ["Zebra", "Dead Zebra"]
+        panel.label_button.click()
+        assert f"Refusal slip of parcel {matched} sent to Zebra." in widget.message.text()
+        (zpl,) = zebra.wait_for_jobs(1)
+        assert zpl.startswith(b"^XA^CI28^PW1181") and b"^CW1,E:SIMSUN.TTF" in zpl
+        assert b"Parcel refused" in zpl and b"Shenzhen" in zpl
+        panel.label_printer.setCurrentIndex(1)
+        panel.label_button.click()
+        assert "cannot be reached" in widget.message.text() and widget.message.styleSheet()
+        assert returned_count(catalogue) == 0  # printing a slip is not returning the parcel
+    finally:
+        zebra.close()
+
+
+def test_without_a_label_printer_the_button_says_why(desk) -> None:  # type: ignore[no-untyped-def]
+    panel = desk[0].returns
+    assert not panel.label_button.isEnabled()
+    assert "no ZPL label printer profile" in panel.label_button.toolTip()

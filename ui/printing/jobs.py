@@ -79,16 +79,26 @@ def print_labels(profile: PrinterProfile, labels: Sequence[LabelData], *,
             zpl = render_label_zpl(label, dpi=profile.dpi,
                                    size_mm=(profile.width_mm, profile.height_mm),
                                    printer_font=profile.cjk_font or None)
-            if profile.kind == "raw_queue":
-                sent.append(raw.send_raw(zpl, queue=profile.target, copies=profile.copies,
-                                         title=name))
-            else:
-                host, port = profile.host_port()
-                sent.append(raw.send_to_socket(zpl * profile.copies, host, port))
+            sent.append(send_zpl(profile, zpl, name))
         accepted(done - 1)
         report(done, total)
     return QCoreApplication.translate("LabelPrinting", "%n label(s) sent to {0}.", "",
                                       total).format(profile.name)
+
+
+def send_zpl(profile: PrinterProfile, zpl: bytes, title: str) -> str:
+    """Raw ZPL to the profile's queue or host:port, as many copies as the profile says.
+
+    Raises:
+        raw.PrintFailed: the profile is not a ZPL printer, or the printer did not take the job.
+    """
+    if profile.kind == "raw_queue":
+        return raw.send_raw(zpl, queue=profile.target, copies=profile.copies, title=title)
+    if profile.kind == "tcp9100":
+        host, port = profile.host_port()
+        return raw.send_to_socket(zpl * profile.copies, host, port)
+    raise raw.PrintFailed(QCoreApplication.translate(
+        "LabelPrinting", "Printer profile {0} is not a ZPL label printer.").format(profile.name))
 
 
 def _print_qt(profile: PrinterProfile, labels: Sequence[LabelData], report: Progress,

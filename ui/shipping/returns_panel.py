@@ -37,8 +37,10 @@ from ui.i18n import current_language
 from ui.scanner.keyboard import ScanCapture
 from ui.shipping.dialogs import ShippingDialogs
 from ui.shipping.print_run import PrintRun, pdf_job
-from ui.shipping.refusal_slip import render_refusal_slip
+from ui.printing import jobs, profiles
+from ui.shipping.refusal_slip import render_refusal_slip, render_refusal_slip_zpl_for
 from ui.shipping.returns_model import PARCEL_ROLE, WaitingReturnsModel
+from ui.worker import CancelFlag
 
 
 def error_text(exc: UserError) -> str:
@@ -80,6 +82,15 @@ class ReturnsPanel(QWidget):
         self.waybill.returnPressed.connect(self.mark_returned)
         self.print_button = QPushButton(self.tr("Print refusal slip..."))
         self.print_button.clicked.connect(self.print_slip)
+        self.label_printer = QComboBox()
+        for profile in profiles.load_profiles():
+            if profile.is_zpl:
+                self.label_printer.addItem(profile.name, profile)
+        self.label_button = QPushButton(self.tr("Print slip on label printer"))
+        self.label_button.clicked.connect(self.print_slip_on_label_printer)
+        if not self.label_printer.count():
+            self.label_button.setToolTip(self.tr(
+                "This station has no ZPL label printer profile (Settings > Printers and labels)."))
         self.save_button = QPushButton(self.tr("Save refusal slip as PDF..."))
         self.save_button.clicked.connect(self.save_slip)
         self.return_button = QPushButton(self.tr("Mark returned to sender (Ctrl+Return)"))
@@ -95,9 +106,10 @@ class ReturnsPanel(QWidget):
         form.addRow(self.tr("Return address"), self.address)
         form.addRow(self.tr("Carrier"), self.carrier)
         form.addRow(self.tr("Waybill"), self.waybill)
+        form.addRow(self.tr("Label printer"), self.label_printer)
         buttons = QHBoxLayout()
-        for button in (self.print_button, self.save_button, self.return_button,
-                       self.refresh_button):
+        for button in (self.print_button, self.label_button, self.save_button,
+                       self.return_button, self.refresh_button):
             buttons.addWidget(button)
         box = QVBoxLayout(self)
         box.addWidget(self.count)
@@ -147,6 +159,8 @@ class ReturnsPanel(QWidget):
                                      "the parcel's own label."))
         for widget in (self.print_button, self.save_button, self.return_button, self.waybill):
             widget.setEnabled(parcel is not None and self._run is None)
+        self.label_button.setEnabled(parcel is not None and self._run is None
+                                     and self.label_printer.count() > 0)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -183,10 +197,31 @@ class ReturnsPanel(QWidget):
         parcel = self.current()
         done = self.tr("Refusal slip of parcel {0} sent to {1}.").format(
             parcel.intake_id if parcel else "", name)
-        self._run = PrintRun(pdf_job(slip[1], printer, done), self)
-        self._run.finished.connect(self._printed)
+        self._start(PrintRun(pdf_job(slip[1], printer, done), self))
+
+    def print_slip_on_label_printer(self) -> None:
+        """The refusal slip as ZPL on the chosen label printer, in the background."""
+        parcel, profile = self.current(), self.label_printer.currentData()
+        if parcel is None or profile is None:
+            self.said.emit(self.tr("Select a refused parcel and a label printer first."), True)
+            return
+        zpl = render_refusal_slip_zpl_for(self.database, self.actor, parcel.intake_id,
+                                          self._typed_address(), profile)
+        done = self.tr("Refusal slip of parcel {0} sent to {1}.").format(parcel.intake_id,
+                                                                         profile.name)
+        title = f"refusal-slip-parcel-{parcel.intake_id}"
+
+        def send(_progress: jobs.Progress, _cancel: CancelFlag) -> str:
+            jobs.send_zpl(profile, zpl, title)
+            return done
+
+        self._start(PrintRun(send, self))
+
+    def _start(self, run: PrintRun) -> None:
+        self._run = run
+        run.finished.connect(self._printed)
         self._show_current()
-        self._run.start()
+        run.start()
 
     def _printed(self, message: str, ok: bool) -> None:
         run, self._run = self._run, None
