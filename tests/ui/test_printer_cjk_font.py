@@ -104,3 +104,11 @@ def test_settings_page_keeps_the_font_and_refuses_a_bad_one(qtbot, station: Path
     assert [(p.name, p.cjk_font) for p in load_profiles()] == [("Zebra", "E:SIMSUN.TTF")]
     again = open_dialog(qtbot, database)
     assert again.page(PrintersPage).cjk_font.text() == "E:SIMSUN.TTF"
+
+
+def test_zpl_to_a_profile_that_is_not_a_zpl_printer_is_refused(tmp_path: Path) -> None:
+    from ui.printing.raw import PrintFailed
+
+    with pytest.raises(PrintFailed, match="neither a queue nor a host:port"):
+        jobs.send_zpl(PrinterProfile("Office PDFs", "pdf_file", str(tmp_path)), b"^XA^XZ", "t")
+    assert not list(tmp_path.iterdir())  # nothing written anywhere

@@ -97,8 +97,7 @@ def send_zpl(profile: PrinterProfile, zpl: bytes, title: str) -> str:
     if profile.kind == "tcp9100":
         host, port = profile.host_port()
         return raw.send_to_socket(zpl * profile.copies, host, port)
-    raise raw.PrintFailed(QCoreApplication.translate(
-        "LabelPrinting", "Printer profile {0} is not a ZPL label printer.").format(profile.name))
+    return raw.send_raw(zpl)  # neither a queue nor host:port: refused with that message
 
 
 def _print_qt(profile: PrinterProfile, labels: Sequence[LabelData], report: Progress,
