@@ -226,9 +226,32 @@ def _stored_outcome(uow: UnitOfWork, client_scan_id: str) -> ScanOutcome | None:
                           intake_id=row.intake_id, scan_id=row.id)
     if row.work_order_id is not None:
         order = rows.order_by_id(conn, row.work_order_id)
+        units = rows.units_of(conn, order.id)
         outcome.work_order, outcome.customer = order.number, order.customer
-        outcome.expected = rows.checklist(rows.units_of(conn, order.id))
+        outcome.expected = rows.checklist(units)
+        wording = _replayed_wording(outcome, order, units)
+        # Only words that say exactly what was stored: the work order may have changed since.
+        if "".join(part.render("en") for part in wording) == row.message:
+            outcome.wording = wording
     return outcome
+
+
+def _replayed_wording(outcome: ScanOutcome, order: OrderRow,
+                      units: list[UnitRow]) -> list[Wording]:
+    """The catalogue words of a stored verdict that opened a work order or received a unit,
+    so that a replay reads in the station's language too (a rejection's details are not kept,
+    and it is replayed in the English stored)."""
+    waiting = sum(1 for u in units if u.status == UnitStatus.AWAITING_PARCEL)
+    if outcome.verdict == "info":
+        return [Wording("scan.work_order_opened", {
+            "number": order.number, "customer": order.customer, "waiting": waiting,
+            "total": len(units)})]
+    unit = next((u for u in units if u.serial == outcome.serial), None)
+    if outcome.verdict != "accepted" or unit is None:
+        return []
+    return [Wording("scan.received", {"serial": unit.serial, "model": unit.model,
+                                      "number": order.number}),
+            Wording("scan.units_left", {"left": waiting}) if waiting else Wording("scan.all_in")]
 
 
 def _check_work_order(one: _Scan, order: OrderRow, serial: str | None) -> ScanOutcome | None:

@@ -203,6 +203,8 @@ def test_a_retry_after_a_lost_acknowledgement_gets_the_stored_verdict(
     assert [(u["serial"], u["received"]) for u in again.expected] == [
         ("SN-1", True), ("SN-2", False)]
     assert counts(plain, "SN-1") == (1, 1, UnitStatus.RECEIVED)  # one scan, one receipt
+    # A Chinese station reads the replayed verdict in Chinese, the same words as the first.
+    assert again.text("zh_CN").startswith("SN-1（") and "尚有 1 台未到" in again.text("zh_CN")
     with plain.uow() as uow:
         stored = uow.session.scalars(select(Scan).where(Scan.client_scan_id == scan_id)).one()
         assert (stored.id, stored.verdict, stored.message) == (
@@ -225,6 +227,7 @@ def test_a_lost_acknowledgement_of_a_rejection_replays_the_same_reason(
     assert (again.verdict, again.reasons, again.serial) == (
         "rejected", ["no_work_order"], "NOT-AN-ORDER")
     assert "NOT-AN-ORDER matches no open work order" in again.message
+    assert again.text("zh_CN") == again.message  # its details are not kept: the stored words
     with plain.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Scan)) == 1
 
