@@ -7,10 +7,13 @@ until it is opened, or until code asks for its workspace by title.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
 
 Factory = Callable[[], QWidget]
 
@@ -32,7 +35,7 @@ class LazyWorkspaces(Mapping[str, QWidget]):
         self._stand_ins[title] = stand_in
         index = self._tabs.addTab(stand_in, label)
         if self._tabs.currentWidget() is stand_in:  # the first tab is shown at once
-            self._build(title)
+            self._opened(index)
         return index
 
     def __getitem__(self, title: str) -> QWidget:
@@ -67,8 +70,25 @@ class LazyWorkspaces(Mapping[str, QWidget]):
         widget = self._tabs.widget(index)
         for title, stand_in in self._stand_ins.items():
             if stand_in is widget:
-                self._build(title)
+                try:
+                    self._build(title)
+                except Exception as exc:  # noqa: BLE001 - the person must see it, not stderr
+                    log.exception("workspace %s could not be built", title)
+                    self._say_why(stand_in, exc)
                 return
+
+    @staticmethod
+    def _say_why(stand_in: QWidget, error: BaseException) -> None:
+        """The tab says what went wrong; opening it again tries again."""
+        label = stand_in.findChild(QLabel)
+        if label is None:
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            QVBoxLayout(stand_in).addWidget(label)
+        label.setText(QCoreApplication.translate(
+            "Workspaces", "This workspace could not be opened: {0}\n\nCheck the database "
+            "connection, then open the tab again.").format(str(error) or type(error).__name__))
 
     def _build(self, title: str) -> QWidget:
         widget = self._factories[title]()

@@ -69,3 +69,25 @@ def test_a_workspace_that_fails_to_build_leaves_its_tab_to_try_again(qtbot) -> N
     assert tabs.count() == 2 and not workspaces.is_built("Queue")
     page = workspaces["Queue"]
     assert isinstance(page, QLabel) and tabs.indexOf(page) == 1 and tabs.tabText(1) == "Queue"
+
+
+def test_a_tab_whose_workspace_fails_says_why_and_opening_it_again_retries(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    workspaces = LazyWorkspaces(tabs)
+    failures = ["database is locked"]
+
+    def queue() -> QLabel:
+        if failures:
+            raise RuntimeError(failures.pop())
+        return QLabel("the queue")
+
+    workspaces.add("First", "First", lambda: QLabel("first"))
+    workspaces.add("Queue", "Queue", queue)
+    tabs.setCurrentIndex(1)  # no exception reaches the event loop
+    message = tabs.widget(1).findChild(QLabel)
+    assert message is not None and "database is locked" in message.text()
+    assert "open the tab again" in message.text() and not workspaces.is_built("Queue")
+    tabs.setCurrentIndex(0)
+    tabs.setCurrentIndex(1)
+    assert workspaces.is_built("Queue") and tabs.currentWidget().text() == "the queue"
