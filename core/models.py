@@ -251,6 +251,12 @@ class ParcelIntake(Base):
     verdict: Mapped[str] = mapped_column(String(20), default="open")
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A refused parcel's way back to its sender (rule S3); all None while it waits at the center.
+    returned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    returned_by: Mapped[str | None] = mapped_column(String(64), nullable=True)  # user name
+    return_carrier: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    return_tracking: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    return_address: Mapped[str | None] = mapped_column(String(500), nullable=True)
 
     work_order: Mapped[WorkOrder | None] = relationship()
 
@@ -495,4 +501,7 @@ def fold(text: str) -> str:
 
 
 Index("ix_unit_serial_status", Unit.serial, Unit.status)
+# The shelf of refused parcels waiting to go back, oldest first, read from the index alone.
+Index("ix_parcel_intake_awaiting_return", ParcelIntake.verdict, ParcelIntake.returned_at,
+      ParcelIntake.opened_at)
 Index("ix_work_order_status_number", WorkOrder.status, WorkOrder.number)

@@ -1,11 +1,10 @@
 """Parcels refused at intake going back to their sender (rule S3).
 
 A refused parcel waits at the shipping table until a clerk sends it back with its refusal slip.
-The return is stored as one more scan of the parcel: the outbound waybill the clerk scanned, with
-verdict `returned`, the carrier and the address it went to. The scan carries a key derived from
-the parcel (`client_scan_id`, unique), so the database itself keeps a parcel from being returned
-twice even when two clerks press at the same moment. Nothing about the refusal is overwritten: the
-parcel keeps its inbound carrier, tracking number, reasons and notes.
+The return is written on the parcel itself (who, when, carrier, outbound waybill, address) by one
+conditional UPDATE that only a parcel still waiting matches, so the database itself keeps a parcel
+from being returned twice even when two clerks press at the same moment. Nothing about the refusal
+is overwritten: the parcel keeps its inbound carrier, tracking number, reasons and notes.
 """
 
 from __future__ import annotations
@@ -15,22 +14,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, func, select, update
 
 from core import messages
 from core.audit import Change, record
 from core.errors import UserError
-from core.models import Customer, ParcelIntake, Scan, User, WorkOrder, utcnow
+from core.models import Customer, ParcelIntake, WorkOrder, utcnow
 from core.permissions import Role, require
 from core.services.shipping import address_text
 from core.unit_of_work import UnitOfWork
 
-__all__ = ["RETURNED", "ReturnRefused", "ReturnedParcel", "WaitingReturn", "count_waiting",
+__all__ = ["ReturnRefused", "ReturnedParcel", "WaitingReturn", "count_waiting",
            "return_address", "return_to_sender", "returned", "waiting_ids", "waiting_returns"]
 
-#: The verdict of the scan that records a parcel's return to its sender.
-RETURNED = "returned"
 _TRACKING = re.compile(r"[\x21-\x7e]{4,64}")
 _ADDRESS_MAX = 500
 
@@ -120,24 +116,14 @@ class ReturnedParcel:
     at: dt.datetime
 
 
-def _return_key(intake_id: int) -> str:
-    return f"return-to-sender:{intake_id}"
-
-
-_RETURN_SCAN = (select(Scan.id).where(Scan.intake_id == ParcelIntake.id, Scan.verdict == RETURNED)
-                .correlate(ParcelIntake))
-_WAITING = and_(ParcelIntake.verdict == "refused", ~exists(_RETURN_SCAN))
+_WAITING = and_(ParcelIntake.verdict == "refused", ParcelIntake.returned_at.is_(None))
 
 
 def waiting_ids(uow: UnitOfWork) -> list[int]:
-    """The refused parcels not yet returned, the longest waiting first.
-
-    One pass over the parcels, sorted here: there is no index on the verdict, and an ORDER BY
-    would make the database walk the arrival-time index row by row, which is slower than reading
-    the table once. The list itself is short (the parcels on the shelf).
-    """
-    found = uow.session.execute(select(ParcelIntake.opened_at, ParcelIntake.id).where(_WAITING))
-    return [parcel_id for _, parcel_id in sorted((at, i) for at, i in found)]
+    """The refused parcels not yet returned, the longest waiting first (read from the
+    awaiting-return index, so the size of the parcel history does not matter)."""
+    return list(uow.session.scalars(
+        select(ParcelIntake.id).where(_WAITING).order_by(ParcelIntake.opened_at, ParcelIntake.id)))
 
 
 def count_waiting(uow: UnitOfWork) -> int:
@@ -177,21 +163,19 @@ def return_address(uow: UnitOfWork, intake_id: int) -> str:
 def returned(uow: UnitOfWork, intake_id: int) -> ReturnedParcel | None:
     """How the parcel went back, or None while it waits."""
     row = uow.session.execute(
-        select(Scan, User.username).outerjoin(User, Scan.user_id == User.id)
-        .where(Scan.intake_id == intake_id, Scan.verdict == RETURNED)).first()
-    if row is None:
+        select(ParcelIntake.returned_at, ParcelIntake.return_carrier,
+               ParcelIntake.return_tracking, ParcelIntake.return_address, ParcelIntake.returned_by)
+        .where(ParcelIntake.id == intake_id)).first()
+    if row is None or row.returned_at is None:
         return None
-    scan, username = row
-    info = scan.parsed or {}
-    return ReturnedParcel(intake_id, str(info.get("carrier", "")), scan.raw,
-                          str(info.get("address", "")), username or str(info.get("by", "")),
-                          scan.scanned_at)
+    return ReturnedParcel(intake_id, row.return_carrier or "", row.return_tracking or "",
+                          row.return_address or "", row.returned_by or "", row.returned_at)
 
 
 def _parcel(uow: UnitOfWork, intake_id: int, *, lock: bool = False) -> ParcelIntake:
     query = select(ParcelIntake).where(ParcelIntake.id == intake_id)
     if lock and uow.session.get_bind().dialect.name != "sqlite":
-        # The second clerk waits here until the first commits, then sees the return scan.
+        # The second clerk waits here until the first commits, then sees the return.
         query = query.with_for_update()
     parcel = uow.session.scalar(query)
     if parcel is None:
@@ -233,17 +217,16 @@ def return_to_sender(uow: UnitOfWork, intake_id: int, carrier: str, tracking_num
     if len(to) > _ADDRESS_MAX:
         raise ReturnRefused("return.long_address", length=len(to), limit=_ADDRESS_MAX)
     actor, now = uow.actor, utcnow()
-    uow.session.add(Scan(
-        intake_id=parcel.id, station=actor.station, user_id=actor.user_id, scanned_at=now,
-        raw=tracking, parsed={"carrier": carrier.strip(), "address": to, "by": actor.username},
-        verdict=RETURNED, reasons=[], work_order_id=parcel.work_order_id,
-        message=f"Returned to sender with {carrier.strip()} {tracking}.",
-        client_scan_id=_return_key(parcel.id)))
-    try:
-        uow.session.flush()
-    except IntegrityError as exc:
+    # Only a parcel still waiting matches: of two clerks past the checks at once, one updates
+    # a row and the other none, whatever the isolation level.
+    stored = uow.session.execute(
+        update(ParcelIntake).where(ParcelIntake.id == parcel.id, _WAITING)
+        .values(returned_at=now, returned_by=actor.username, return_carrier=carrier.strip(),
+                return_tracking=tracking, return_address=to)
+        .execution_options(synchronize_session=False))
+    if stored.rowcount != 1:
         uow.rollback()
-        raise ReturnRefused("return.raced", parcel=intake_id) from exc
+        raise ReturnRefused("return.raced", parcel=intake_id)
     record(uow, Change("parcel.return_to_sender", "parcel_intake", str(parcel.id),
                        parcel.work_order_id, before={"returned": False},
                        after={"returned": True, "carrier": carrier.strip(),

@@ -51,7 +51,7 @@ def test_an_older_database_is_still_upgraded_at_open(tmp_path: Path) -> None:
     engine.dispose()
 
 
-@pytest.mark.parametrize("stored", ["9999", "0007"])
+@pytest.mark.parametrize("stored", ["9999", "0008"])
 def test_a_revision_this_program_does_not_know_is_refused_and_left_alone(
         sqlite_url: str, stored: str) -> None:
     open_and_prepare(sqlite_url).engine.dispose()

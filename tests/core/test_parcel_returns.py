@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from core.audit import verify
 from core.errors import NotAllowed, UserError
-from core.models import AuditEntry, ParcelIntake, Product, Scan
+from core.models import AuditEntry, ParcelIntake, Product
 from core.services import intake, parcel_returns, work_orders
 from core.services.parcel_returns import ReturnRefused
 from core.unit_of_work import Actor, Database
@@ -161,8 +161,8 @@ def test_second_return_names_who_sent_it_first(any_database: Database) -> None:
             parcel_returns.return_to_sender(second, matched, "KYE", "KY99999999")
     assert "已由 sam" in refused.value.in_language("zh_CN")
     with any_database.read() as uow:
-        assert uow.session.scalars(select(Scan.raw).where(
-            Scan.verdict == parcel_returns.RETURNED)).all() == ["SF1234567890"]
+        assert uow.session.scalars(select(ParcelIntake.return_tracking).where(
+            ParcelIntake.returned_at.is_not(None))).all() == ["SF1234567890"]
 
 
 def test_the_database_keeps_a_parcel_from_going_back_twice(
@@ -203,5 +203,5 @@ def test_two_clerks_return_at_once_in_threads(any_database: Database) -> None:
     loser = next(o for o in outcomes if o != "returned")
     assert "already returned" in loser or "just now" in loser
     with any_database.read() as uow:
-        assert uow.session.scalar(select(func.count()).select_from(Scan).where(
-            Scan.verdict == parcel_returns.RETURNED)) == 1
+        assert uow.session.scalar(select(func.count()).select_from(ParcelIntake).where(
+            ParcelIntake.returned_at.is_not(None))) == 1

@@ -43,9 +43,7 @@ def refusal_slip_data(database: Database, actor: Actor, intake_id: int,
     with database.read(actor) as uow:
         parcel = intake.get_parcel(uow, intake_id)
         settings = center.load(uow)
-        # The return itself is a scan of the parcel too, but not one of the reasons it was refused.
-        scans = [s for s in intake.parcel_scans(uow, intake_id)
-                 if s.verdict != parcel_returns.RETURNED]
+        scans = list(intake.parcel_scans(uow, intake_id))
         lines = tuple(ln.strip() for ln in typed_address.splitlines() if ln.strip())
         known = parcel_returns.return_address(uow, intake_id)
         sender = Address(lines=lines) if lines and not known else None
