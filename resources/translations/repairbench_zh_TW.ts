@@ -1154,8 +1154,8 @@ The parcel is still open; close it again (F9).</source>
         <translation>無法將標籤寫入 {0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
-        <location line="+19"/>
+        <location line="+11"/>
+        <location line="+33"/>
         <source>%n label(s) sent to {0}.</source>
         <translation>
             <numerusform>已將 %n 張標籤傳送到 {0}。</numerusform>
@@ -2158,7 +2158,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../ui/shipping/returns_panel.py" line="+64"/>
+        <location filename="../../ui/shipping/returns_panel.py" line="+66"/>
         <source>The refused parcels could not be read: {0}</source>
         <translation>無法讀取拒收包裹：{0}</translation>
     </message>
@@ -2173,7 +2173,17 @@ Intake and repair desk for a hardware repair center.
         <translation>列印拒收單…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Print slip on label printer</source>
+        <translation>在標籤印表機上列印拒收單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This station has no ZPL label printer profile (Settings &gt; Printers and labels).</source>
+        <translation>此工作站沒有 ZPL 標籤印表機設定檔（設定 &gt; 印表機與標籤）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Save refusal slip as PDF...</source>
         <translation>將拒收單儲存為 PDF…</translation>
     </message>
@@ -2202,6 +2212,11 @@ Intake and repair desk for a hardware repair center.
         <source>Waybill</source>
         <translation>託運單號</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Label printer</source>
+        <translation>標籤印表機</translation>
+    </message>
     <message numerus="yes">
         <location line="+19"/>
         <source>%n refused parcel(s) waiting to go back to the sender.</source>
@@ -2215,7 +2230,7 @@ Intake and repair desk for a hardware repair center.
         <translation>沒有相符的工單：請依包裹本身標籤上的寄件人地址輸入。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>No refused parcel is waiting to go back.</source>
         <translation>沒有等待退回的拒收包裹。</translation>
     </message>
@@ -2226,12 +2241,12 @@ Intake and repair desk for a hardware repair center.
     </message>
     <message>
         <location line="+10"/>
-        <location line="+45"/>
+        <location line="+66"/>
         <source>Select a refused parcel first.</source>
         <translation>請先選擇一個拒收包裹。</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-56"/>
         <source>Printing cancelled; nothing was printed.</source>
         <translation>已取消列印；未列印任何內容。</translation>
     </message>
@@ -2242,11 +2257,17 @@ Intake and repair desk for a hardware repair center.
     </message>
     <message>
         <location line="+2"/>
+        <location line="+12"/>
         <source>Refusal slip of parcel {0} sent to {1}.</source>
         <translation>包裹 {0} 的拒收單已傳送到{1}。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-4"/>
+        <source>Select a refused parcel and a label printer first.</source>
+        <translation>請先選擇一個拒收包裹和一台標籤印表機。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{0} could not be saved: {1}.</source>
         <translation>無法儲存 {0}：{1}。</translation>
     </message>
@@ -3539,6 +3560,15 @@ Photos: {1}</source>
         <location line="+1"/>
         <source>Admin</source>
         <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_tabs.py" line="+89"/>
+        <source>This workspace could not be opened: {0}
+
+Check the database connection, then open the tab again.</source>
+        <translation>無法開啟此工作區：{0}
+
+請檢查資料庫連線，然後重新開啟此分頁。</translation>
     </message>
 </context>
 </TS>
