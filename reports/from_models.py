@@ -163,17 +163,20 @@ def repair_line(action: RepairAction) -> RepairLine:
 
 
 def explanation_in(recorded: str, language: str) -> str:
-    """The recorded warranty explanation in the document's language, when it was recorded in two.
+    """The recorded warranty explanation in the document's language.
 
-    A diagnosis keeps its explanation as the English paragraph, a newline and the Simplified
-    Chinese one (core.services.repair); the English customer reads the first, a Chinese reader
-    the second (Traditional Chinese is not recorded, so Taiwan reads the Simplified one). Any
-    other text (typed by hand, recorded otherwise) is printed as it is.
+    A diagnosis keeps its explanation as one paragraph per language: English, Simplified and
+    Traditional Chinese (core.services.repair); diagnoses recorded before Traditional Chinese was
+    kept have the first two only, and Taiwan then reads the Simplified one. Any other text (typed
+    by hand, recorded otherwise) is printed as it is.
     """
     paragraphs = recorded.split("\n")
-    if len(paragraphs) != 2 or not _HAN.search(paragraphs[1]) or _HAN.search(paragraphs[0]):
+    if (len(paragraphs) not in (2, 3) or _HAN.search(paragraphs[0])
+            or not all(_HAN.search(p) for p in paragraphs[1:])):
         return recorded
-    return paragraphs[0] if language == "en" else paragraphs[1]
+    if language == "en":
+        return paragraphs[0]
+    return paragraphs[2] if language == "zh_TW" and len(paragraphs) == 3 else paragraphs[1]
 
 
 def _decision(diagnosis: Diagnosis | None, language: str) -> tuple[str, str, str]:

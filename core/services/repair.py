@@ -16,6 +16,7 @@ from core import audit, workflow
 from core.audit import Change
 from core.errors import UserError
 from core.findings import FAIL, INFO, PASS, spec_named, template_for
+from core.messages import LANGUAGES
 from core.models import Attachment, Diagnosis, Finding, Part, Quote, RepairAction, Unit, UnitStatus, utcnow
 from core.permissions import Role, require
 from core.services.due_dates import refresh_due
@@ -180,7 +181,8 @@ def record_diagnosis(uow: UnitOfWork, unit_id: int, cause: str, exclusions: list
     decision = decide(uow, unit.id)
     diagnosis.decision, diagnosis.rule = decision.status, decision.rule
     diagnosis.start_date, diagnosis.end_date = decision.start, decision.end
-    diagnosis.explanation = f"{decision.explanation['en']}\n{decision.explanation['zh_CN']}"
+    # One paragraph per language, in core.messages.LANGUAGES order: documents print the customer's.
+    diagnosis.explanation = "\n".join(decision.explanation[lang] for lang in LANGUAGES)
     step = _next_step(decision.status, decision.repair_offered, irreparable)
     audit.record(uow, Change("diagnosis.record", "diagnosis", str(diagnosis.id),
                              unit.work_order_id, None,

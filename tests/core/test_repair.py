@@ -272,8 +272,8 @@ def test_diagnosis_stores_decision_and_explanation(catalogue: Database) -> None:
         d = uow.session.scalars(select(Diagnosis).where(Diagnosis.unit_id == uid)).one()
         assert d.exclusions == ["logistics_damage"] and d.decision == "not_covered"
         assert d.rule == "I4" and d.start_date == dt.date(2026, 1, 10)
-        en, zh = d.explanation.split("\n")
-        assert "I4" in en and zh
+        en, simplified, traditional = d.explanation.split("\n")
+        assert "I4" in en and simplified and traditional and simplified != en
 
 
 def test_service_record_shows_the_warranty_decision_and_override(catalogue: Database) -> None:

@@ -125,13 +125,24 @@ def test_document_language_choice(customer: str | None, center: str | None, prin
 @pytest.mark.parametrize(("language", "shown", "hidden"), [
     ("en", "Within warranty until 1 Mar 2027.", "保修期至"),
     ("zh_CN", "保修期至 2027年3月1日。", "Within warranty"),
-    ("zh_TW", "保修期至 2027年3月1日。", "Within warranty"),  # no Traditional text is recorded
+    ("zh_TW", "保修期至 2027年3月1日。", "Within warranty"),  # recorded before zh_TW was kept
 ])
 def test_recorded_two_language_explanation_prints_in_the_customers(language: str, shown: str,
                                                                    hidden: str) -> None:
     recorded = "Within warranty until 1 Mar 2027.\n保修期至 2027年3月1日。"
     assert explanation_in(recorded, language) == shown
     assert hidden not in explanation_in(recorded, language)
+
+
+@pytest.mark.parametrize(("language", "shown"), [
+    ("en", "Within warranty until 1 Mar 2027."),
+    ("zh_CN", "保修期至 2027年3月1日。"),
+    ("zh_TW", "保固期至 2027年3月1日。"),
+])
+def test_recorded_three_language_explanation_prints_in_the_customers(language: str,
+                                                                     shown: str) -> None:
+    recorded = "Within warranty until 1 Mar 2027.\n保修期至 2027年3月1日。\n保固期至 2027年3月1日。"
+    assert explanation_in(recorded, language) == shown
 
 
 def test_explanation_typed_by_hand_prints_as_typed() -> None:
