@@ -1,7 +1,8 @@
 """Rows of a long list held a block at a time: what lets a table of a million rows open at once.
 
 Table models keep a count and a `BlockCache`; a row is fetched with its block when first shown,
-and the least recently shown blocks are dropped.
+and the least recently shown blocks are dropped. A fetch may answer None for a block it cannot
+read quickly yet; nothing is kept, and the row is asked for again when it is shown again.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ Row = TypeVar("Row")
 class BlockCache(Generic[Row]):
     """Rows by position, loaded `block` at a time through `fetch(offset, limit)`."""
 
-    def __init__(self, fetch: Callable[[int, int], list[Row]], block: int = 200,
+    def __init__(self, fetch: Callable[[int, int], list[Row] | None], block: int = 200,
                  max_blocks: int = 64) -> None:
         self._fetch = fetch
         self._size = block
@@ -24,14 +25,25 @@ class BlockCache(Generic[Row]):
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self.fetches = 0
 
+    @property
+    def block_size(self) -> int:
+        return self._size
+
     def clear(self) -> None:
         self._blocks.clear()
+
+    def held(self, number: int) -> list[Row] | None:
+        """Block `number` if it is held, without counting it as shown."""
+        return self._blocks.get(number)
 
     def get(self, row: int) -> Row | None:
         number = row // self._size
         block = self._blocks.get(number)
         if block is None:
-            block = self._fetch(number * self._size, self._size)
+            fetched = self._fetch(number * self._size, self._size)
+            if fetched is None:
+                return None
+            block = fetched
             self.fetches += 1
             self._blocks[number] = block
             if len(self._blocks) > self._max:

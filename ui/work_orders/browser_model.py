@@ -1,6 +1,7 @@
 """The work-order table model: a count, and rows fetched a block at a time as they are shown.
 
-Holding only the blocks in view is what lets a million work orders open at once.
+Holding only the blocks in view is what lets a million work orders open at once; reading each
+block by a seek (`SeekingBlocks`) is what lets them scroll to any position at once.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from core.services import browse
 from core.unit_of_work import Database
 from ui import i18n
-from ui.block_cache import BlockCache
+from ui.work_orders.browse_blocks import SeekingBlocks
 from ui.work_orders.states import service_text, state_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,7 +51,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._tz = timezone
         self._query = browse.BrowseQuery()
         self._count = 0
-        self._rows: BlockCache[browse.Row] = BlockCache(self._page)
+        self._rows = SeekingBlocks(database, self._keys_arrived)
 
     @property
     def query(self) -> browse.BrowseQuery:
@@ -58,9 +60,9 @@ class WorkOrderTableModel(QAbstractTableModel):
     def set_query(self, query: browse.BrowseQuery) -> None:
         self.beginResetModel()
         self._query = query
-        self._rows.clear()
         with self._database.uow() as uow:
             self._count = browse.count(uow, query)
+        self._rows.reset(query, self._count)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -82,9 +84,19 @@ class WorkOrderTableModel(QAbstractTableModel):
     def queries_run(self) -> int:
         return self._rows.fetches
 
-    def _page(self, offset: int, limit: int) -> list[browse.Row]:
-        with self._database.uow() as uow:
-            return browse.page(uow, self._query, offset, limit)
+    @property
+    def keys_ready(self) -> bool:
+        return self._rows.keys_ready
+
+    def _keys_arrived(self) -> None:
+        # Later, not inside the data() call that may have asked for them: rows left empty while
+        # the keys were read are shown now.
+        QTimer.singleShot(0, self._show_again)
+
+    def _show_again(self) -> None:
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._count - 1, len(browse.COLUMNS) - 1))
 
     def row_at(self, row: int) -> browse.Row | None:
         return self._rows.get(row) if 0 <= row < self._count else None
