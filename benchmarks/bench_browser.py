@@ -1,4 +1,5 @@
-"""Work-order browser on the million-work-order demo database: open, search, peak memory.
+"""Work-order browser on the million-work-order demo database: open, jumps far down sorted by
+customer, search, peak memory.
 
 Run: `python -m benchmarks.bench_browser`. Each figure is printed beside a raw sqlite3 query of
 the same rows in the same run.
@@ -19,6 +20,7 @@ from benchmarks.common import median_ms, million_db, peak_rss_mb, timed  # noqa:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks import browser_jumps
     from core import db
     from core.unit_of_work import Database
     from ui.work_orders.browser import WorkOrderBrowser
@@ -44,6 +46,7 @@ def main() -> int:
 
     open_times = timed(open_browser, 5)
     browser = holder[-1]
+    jumps = browser_jumps.measure(app, browser, raw, 10)
 
     def search(term: str) -> None:
         browser.search.setText(term)
@@ -61,6 +64,13 @@ def main() -> int:
     print(f"{'scenario':<28}{'median ms':>12}{'max ms':>10}{'raw sqlite3 ms':>16}")
     print(f"{'open':<28}{median_ms(open_times):>12.1f}{max(open_times) * 1000:>10.1f}"
           f"{median_ms(raw_open):>16.2f}")
+    print(f"{'by customer: jump to end':<28}{median_ms(jumps.ends):>12.1f}"
+          f"{max(jumps.ends) * 1000:>10.1f}{median_ms(jumps.raw_seek):>16.2f}")
+    print(f"{'by customer: jump far':<28}{median_ms(jumps.far):>12.1f}"
+          f"{max(jumps.far) * 1000:>10.1f}{median_ms(jumps.raw_seek):>16.2f}")
+    print(f"{'  longest GUI stall':<28}{median_ms(jumps.stalls):>12.1f}"
+          f"{max(jumps.stalls) * 1000:>10.1f}")
+    print(f"{'  first far jump (keys read)':<28}{jumps.keys_ready * 1000:>12.1f}")
     print(f"{'search by serial':<28}{median_ms(serial_times):>12.1f}"
           f"{max(serial_times) * 1000:>10.1f}{median_ms(raw_serial):>16.2f}")
     print(f"{'search by customer name':<28}{median_ms(name_times):>12.1f}"

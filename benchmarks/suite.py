@@ -169,6 +169,7 @@ def browser(run: Run) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from zoneinfo import ZoneInfo
 
+    from benchmarks import browser_jumps
     from core import db as dbmod
     from core.unit_of_work import Database
     from ui.app import application
@@ -194,6 +195,7 @@ def browser(run: Run) -> list[Figure]:
 
     opens = timed(open_browser, run.sizes.browser_opens)
     widget = made[-1]
+    jumps = browser_jumps.measure(app, widget, raw, run.sizes.browser_opens)
 
     def search(term: str) -> Callable[[], None]:
         def go() -> None:
@@ -218,6 +220,12 @@ def browser(run: Run) -> list[Figure]:
     return [
         Figure("work-order browser: open", opens, raw_open, "sqlite3 first page", "200 ms",
                limit=200),
+        Figure("work-order browser by customer: jump to the end", jumps.ends, jumps.raw_seek,
+               "sqlite3 seek, 200 rows", "50 ms", limit=50),
+        Figure("work-order browser by customer: jump far down", jumps.far, jumps.raw_seek,
+               "sqlite3 seek, 200 rows", "50 ms", limit=50,
+               notes=f"first far jump waits {jumps.keys_ready:.1f} s for the key table; "
+                     f"longest GUI stall {max(jumps.stalls) * 1000:.0f} ms"),
         Figure("work-order browser: search by serial", serials, raw_serial,
                "sqlite3 serial lookup", "50 ms", limit=50),
         Figure("work-order browser: search by customer name", names, raw_name,

@@ -52,7 +52,7 @@ def scroll_to(qtbot, browser: WorkOrderBrowser, fraction: float) -> int:  # type
     qtbot.wait(20)
     row = browser.table.rowAt(0)
     # A far position may wait for the key table, read in the background; then it is filled in.
-    qtbot.waitUntil(lambda: bool(browser.model.index(row, 0).data()), timeout=10_000)
+    qtbot.waitUntil(lambda: browser.model.row_at(row) is not None, timeout=10_000)
     return row
 
 
