@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, String, func, select, type_coerce, union
 
 from core.models import Customer, Unit, WorkOrder, WorkOrderStatus, fold
 from core.services import keyset
@@ -42,6 +42,8 @@ SORT_KEYS: dict[int, tuple[Any, ...]] = {
     4: (WorkOrder.status, WorkOrder.number),
     6: (WorkOrder.submitted_at,),
 }
+# Sort columns that ix_work_order_status_number serves in order within one state.
+_STATUS_INDEX_ORDERS = (0, 4)
 MAX_SEARCH_HITS = 5000
 
 
@@ -90,8 +92,16 @@ def matching_ids(term: str) -> Select[Any]:
     ).limit(MAX_SEARCH_HITS)
 
 
-def _filtered(query: BrowseQuery, base: Select[Any]) -> Select[Any]:
-    if query.status is not None:
+def _filtered(query: BrowseQuery, base: Select[Any], *, ordered: bool = False) -> Select[Any]:
+    """`base` narrowed to the query's state and search; `ordered` when rows are read in the
+    query's sort order from its index."""
+    if query.status is not None and ordered and query.sort_column in SORT_KEYS \
+            and query.sort_column not in _STATUS_INDEX_ORDERS:
+        # Expression, not column: the state's index is not used, so the backend walks the sort
+        # column's index and drops other states, a few rows per row kept, instead of sorting
+        # every work order in the state (300 ms for a common one at a million).
+        base = base.where(type_coerce(WorkOrder.status, String) + "" == str(query.status))
+    elif query.status is not None:
         base = base.where(WorkOrder.status == query.status)
     if query.search.strip():
         ids = matching_ids(query.search).subquery()
@@ -113,7 +123,7 @@ def _keyed(query: BrowseQuery, columns: tuple[Any, ...], *extra: Any,
     stmt = select(*extra, *(c.label(f"k{i}") for i, c in enumerate(columns)))
     if customer or any(getattr(c, "class_", None) is Customer for c in columns):
         stmt = stmt.join(Customer, Customer.id == WorkOrder.customer_id)
-    return _filtered(query, stmt.select_from(WorkOrder))
+    return _filtered(query, stmt.select_from(WorkOrder), ordered=True)
 
 
 def seek(uow: UnitOfWork, query: BrowseQuery, after: Key | None, limit: int, *,

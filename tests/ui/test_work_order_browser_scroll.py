@@ -109,3 +109,19 @@ def test_status_filter_and_search_scroll_to_the_end(qtbot, demo_database) -> Non
     browser.apply_filters()
     assert browser.model.rowCount() == 0
     assert browser.model.index(0, 0).data() is None
+
+
+def test_a_database_that_fails_leaves_rows_empty_and_they_come_back(qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
+    browser = make_browser(qtbot, demo_database)
+    browser.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    truth = numbers_in_order(demo_database, browser.model.query)
+    with demo_database.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE customer RENAME TO customer_away")
+    bar = browser.table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.wait(50)  # painted with the table gone: no exception reaches the event loop
+    end = browser.table.rowAt(0)
+    assert browser.model.row_at(end) is None
+    with demo_database.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE customer_away RENAME TO customer")
+    assert shown(browser, range(end, end + 10)) == truth[end:end + 10]

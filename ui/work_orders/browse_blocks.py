@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from core.services import browse
 from core.services.keyset import Key
 from core.unit_of_work import Database
@@ -81,9 +83,16 @@ class SeekingBlocks:
         return self._seek(None, size, skip=start)
 
     def _seek(self, after: Key | None, limit: int, *, backwards: bool = False,
-              skip: int = 0) -> list[browse.Row]:
-        with self._database.uow() as uow:
-            return browse.seek(uow, self._query, after, limit, backwards=backwards, skip=skip)
+              skip: int = 0) -> list[browse.Row] | None:
+        try:
+            with self._database.uow() as uow:
+                return browse.seek(uow, self._query, after, limit, backwards=backwards,
+                                   skip=skip)
+        except SQLAlchemyError as exc:
+            # A shared database that drops out leaves the rows empty, asked again when shown
+            # again, rather than an exception inside the table's painting.
+            log.warning("work orders not read: %s", exc)
+            return None
 
     def _sample(self) -> None:
         if self._sampling:
