@@ -144,9 +144,10 @@ def print_table(figures: list[Figure], heading: str) -> None:
 
 def markdown_table(figures: list[Figure]) -> str:
     """The same table in Markdown, for the README."""
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines = ["| " + " | ".join((*COLUMNS, "checks and notes")) + " |",
+             "|" + "---|" * (len(COLUMNS) + 1)]
     for f, row in zip(figures, table_rows(figures), strict=True):
-        cells = list(row)
+        cells = [*row, f.notes]
         if f.baseline_name:
             cells[4] += f" ({f.baseline_name})"
         lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")

@@ -115,7 +115,7 @@ def test_the_readme_table_comes_from_the_json_of_a_run(
     assert suite.main(["--markdown", str(tmp_path / "results.json")]) == 0
     out = capsys.readouterr().out
     assert "| open | 3 | 110.0 ms | 120.0 ms | 10.0 ms (sqlite3) | 11.0x | 12.0x | 200 ms | yes |" \
-        in out
+           "  |" in out
 
 
 def test_markdown_of_a_file_that_is_not_results_says_so(
