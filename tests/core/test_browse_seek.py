@@ -28,7 +28,8 @@ def browsed(any_database: Database) -> Database:
                   .values(name="Mia Brown", name_folded="mia brown", phone="555 0100"))
         s.execute(update(WorkOrder).where(WorkOrder.id.in_(ids[::4])).values(order_number=""))
         same_day = s.scalar(select(WorkOrder.submitted_at).where(WorkOrder.id == ids[0]))
-        s.execute(update(WorkOrder).where(WorkOrder.id.in_(ids[1::6])).values(submitted_at=same_day))
+        s.execute(update(WorkOrder).where(WorkOrder.id.in_(ids[1::6]))
+                  .values(submitted_at=same_day))
         s.execute(update(WorkOrder).where(WorkOrder.id.in_(ids[2::9])).values(submitted_at=None))
         uow.commit()
     return any_database

@@ -42,7 +42,8 @@ STATUS, SERVICE, SUBMITTED, UNITS = 4, 5, 6, 7
 class WorkOrderTableModel(QAbstractTableModel):
     """Rows of `core.services.browse`, cached by block.
 
-    Signals (inherited): modelReset after every new query.
+    Signals (inherited): modelReset after every new query; dataChanged over every row when the
+    positions of a long list have been read, for rows left empty until then.
     """
 
     def __init__(self, database: Database, timezone: ZoneInfo, parent: Any = None) -> None:
