@@ -16,6 +16,7 @@ from tests.ui.conftest import DEMO_WORK_ORDERS
 from tests.ui.test_work_order_browser import make_browser
 from ui.work_orders.browse_blocks import NEAR_ROWS
 from ui.work_orders.browser import WorkOrderBrowser
+from ui.work_orders.browser_model import KEYS_DELAY_MS
 
 SORTABLE = [c for c, (_label, column) in enumerate(browse.COLUMNS) if column is not None]
 TIES: dict[int, list[Any]] = {2: [Customer.id], 3: [Customer.id], 4: [WorkOrder.number]}
@@ -125,3 +126,42 @@ def test_a_database_that_fails_leaves_rows_empty_and_they_come_back(qtbot, demo_
     with demo_database.engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE customer_away RENAME TO customer")
     assert shown(browser, range(end, end + 10)) == truth[end:end + 10]
+
+
+def key_reads(database: Database) -> list[str]:
+    reads: list[str] = []
+
+    def note(_conn, _cursor, statement: str, *_args: Any) -> None:  # type: ignore[no-untyped-def]
+        if "row_number" in statement.lower():
+            reads.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", note)
+    return reads
+
+
+def test_positions_are_read_once_the_user_settles_on_a_sort_but_not_at_opening(
+        qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
+    reads = key_reads(demo_database)
+    browser = make_browser(qtbot, demo_database)
+    qtbot.wait(KEYS_DELAY_MS + 300)
+    assert reads == [] and not browser.model.keys_ready
+    for column in (1, 2, 3, 2):  # clicked through quickly: only the last is read
+        browser.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: browser.model.keys_ready, timeout=10_000)
+    assert len(reads) == 1
+    # No far jump has waited: the row far down is there at the first asking.
+    row = DEMO_WORK_ORDERS * 3 // 4
+    assert browser.model.row_at(row) is not None
+    assert browser.model.index(row, 0).data() == numbers_in_order(
+        demo_database, browser.model.query)[row]
+
+
+def test_positions_that_arrive_after_the_browser_closed_are_dropped(qtbot, demo_database) -> None:  # type: ignore[no-untyped-def]
+    browser = make_browser(qtbot, demo_database)
+    reads = key_reads(demo_database)
+    browser.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    browser.table.verticalScrollBar().setValue(DEMO_WORK_ORDERS // 2)
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=5_000)  # asked for; the browser closes
+    browser.close()
+    browser.deleteLater()
+    qtbot.wait(1_000)  # their arrival raises nothing in the event loop

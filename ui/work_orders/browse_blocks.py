@@ -40,14 +40,15 @@ class SeekingBlocks:
         self._query = browse.BrowseQuery()
         self._count = 0
         self._keys: list[Key] | None = None
-        self._sampling = False
+        self._wanted = False  # the key table, for this query
+        self._busy = False  # reading a key table, for this query or an earlier one
         self._generation = 0
 
     def reset(self, query: browse.BrowseQuery, count: int) -> None:
         self._query, self._count = query, count
         self._blocks.clear()
         self._keys = None
-        self._sampling = False
+        self._wanted = False
         self._generation += 1
 
     @property
@@ -94,10 +95,18 @@ class SeekingBlocks:
             log.warning("work orders not read: %s", exc)
             return None
 
+    def prefetch_keys(self) -> None:
+        """Read the key table now if the list is long enough to jump far in, so that the first
+        far jump need not wait for it."""
+        if self._count > 2 * NEAR_ROWS + self._size:
+            self._sample()
+
     def _sample(self) -> None:
-        if self._sampling:
+        self._wanted = True
+        if self._busy or self._keys is not None:
             return
-        self._sampling = True
+        # One read at a time: sorting again and again while one runs starts only the last.
+        self._busy = True
         generation, query, step, database = self._generation, self._query, self._size, \
             self._database
 
@@ -106,15 +115,20 @@ class SeekingBlocks:
                 return browse.sample_keys(uow, query, step)
 
         def arrived(keys: list[Key]) -> None:
-            if generation != self._generation:
-                return
-            self._keys = keys
-            self._on_keys()
+            self._busy = False
+            if generation == self._generation:
+                self._keys = keys
+                self._on_keys()
+            elif self._wanted:
+                self._sample()
 
         def failed(exc: BaseException) -> None:
+            self._busy = False
+            log.warning("work-order keys not read: %s", exc)
             if generation == self._generation:
                 # The next far block asks again: a database back from a blip is used again.
-                self._sampling = False
-            log.warning("work-order keys not read: %s", exc)
+                self._wanted = False
+            elif self._wanted:
+                self._sample()
 
         run_in_background(take, arrived, failed)

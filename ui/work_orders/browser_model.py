@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -37,6 +38,9 @@ HEADERS = (QT_TRANSLATE_NOOP("WorkOrderColumns", "Work order"),
            QT_TRANSLATE_NOOP("WorkOrderColumns", "Submitted"),
            QT_TRANSLATE_NOOP("WorkOrderColumns", "Units"))
 STATUS, SERVICE, SUBMITTED, UNITS = 4, 5, 6, 7
+# Once the user has settled on a sort or filter, the positions of a long list are read in the
+# background, so that the first far jump finds them ready.
+KEYS_DELAY_MS = 500
 
 
 class WorkOrderTableModel(QAbstractTableModel):
@@ -53,6 +57,9 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._query = browse.BrowseQuery()
         self._count = 0
         self._rows = SeekingBlocks(database, self._keys_arrived)
+        self._queries = 0
+        self._read_keys = QTimer(self, singleShot=True, interval=KEYS_DELAY_MS)
+        self._read_keys.timeout.connect(self._rows.prefetch_keys)
 
     @property
     def query(self) -> browse.BrowseQuery:
@@ -65,6 +72,10 @@ class WorkOrderTableModel(QAbstractTableModel):
             self._count = browse.count(uow, query)
         self._rows.reset(query, self._count)
         self.endResetModel()
+        # Not for the query the browser opens with: a desk opens without a second of work.
+        if self._queries:
+            self._read_keys.start()
+        self._queries += 1
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -90,9 +101,11 @@ class WorkOrderTableModel(QAbstractTableModel):
         return self._rows.keys_ready
 
     def _keys_arrived(self) -> None:
-        # Later, not inside the data() call that may have asked for them: rows left empty while
-        # the keys were read are shown now.
-        QTimer.singleShot(0, self._show_again)
+        # The browser may be closed by the time they come.
+        if shiboken6.isValid(self):
+            # Later, not inside the data() call that may have asked for them: rows left empty
+            # while the keys were read are shown now.
+            QTimer.singleShot(0, self, self._show_again)
 
     def _show_again(self) -> None:
         if self._count:
