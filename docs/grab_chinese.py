@@ -25,9 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from core import center  # noqa: E402
 from core.models import Finding, ParcelIntake, Shipment, Unit, UnitStatus, WorkOrder  # noqa: E402
-from core.services import demo, work_orders  # noqa: E402
-from core.services.setup import open_and_prepare  # noqa: E402
 from core.unit_of_work import Actor, Database  # noqa: E402
+from docs.grab_repair import demo_database  # noqa: E402
 
 SUE = Actor(username="sue", station="office", roles=frozenset({"supervisor"}))
 IVY = Actor(username="ivy", station="bench-1", roles=frozenset({"intake"}))
@@ -81,13 +80,7 @@ def bench_month(db: Database, days: int = 30, seed: int = 5) -> None:
 
 
 def prepare(folder: Path) -> tuple[Database, str]:
-    url = f"sqlite:///{folder / 'chinese-shot.db'}"
-    db = open_and_prepare(url)
-    with db.uow() as uow:
-        demo.build(uow, 600)
-    with db.uow() as uow:
-        samples = ROOT / "resources" / "samples" / "work_orders.csv"
-        work_orders.import_work_orders(uow, samples.read_bytes(), samples.name)
+    db, url = demo_database(folder / "chinese-shot.db", 600)
     bench_month(db)
     return db, url
 

@@ -31,14 +31,20 @@ FINDINGS = (("Hashboard 1 chips detected", "126"), ("Hashboard 2 chips detected"
             ("PSU output voltage", "13.1"))
 
 
-def prepare(folder: Path) -> tuple[Database, str]:
-    url = f"sqlite:///{folder / 'repair-shot.db'}"
+def demo_database(path: Path, count: int) -> tuple[Database, str]:
+    """A new demo database of `count` work orders with the sample work orders imported."""
+    url = f"sqlite:///{path}"
     db = open_and_prepare(url)
     with db.uow() as uow:
-        demo.build(uow, 300)
+        demo.build(uow, count)
     with db.uow() as uow:
         samples = ROOT / "resources" / "samples" / "work_orders.csv"
         work_orders.import_work_orders(uow, samples.read_bytes(), samples.name)
+    return db, url
+
+
+def prepare(folder: Path) -> tuple[Database, str]:
+    db, url = demo_database(folder / "repair-shot.db", 300)
     with db.uow() as uow:
         uow.session.merge(Setting(key="jasminer.warranty_months", value="12"))
         uow.commit()
