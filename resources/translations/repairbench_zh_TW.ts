@@ -3489,7 +3489,7 @@ Photos: {1}</source>
 <context>
     <name>WorkOrderColumns</name>
     <message>
-        <location filename="../../ui/work_orders/browser_model.py" line="+29"/>
+        <location filename="../../ui/work_orders/browser_model.py" line="+32"/>
         <source>Work order</source>
         <translation>工單</translation>
     </message>
