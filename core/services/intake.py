@@ -33,6 +33,7 @@ from core.services.lifecycle import (
     record_unit_change,
     refresh_work_order_status,
 )
+from core.services.policies import policy_from_text
 from core.unit_of_work import UnitOfWork
 
 __all__ = ["CLOSED_ORDERS", "CONDITIONS", "IN_CENTER", "ParcelSummary", "ScanOutcome",
@@ -107,7 +108,12 @@ class _Scan:
 
     def units(self, order: OrderRow, *, again: bool = False) -> list[UnitRow]:
         if again or order.id not in self._units:
-            self._units[order.id] = rows.units_of(self.conn, order.id)
+            documents: dict[str, str] = {}
+            self._units[order.id] = rows.units_of(self.conn, order.id, documents)
+            for code, document in documents.items():
+                # Read in this transaction like `policy_for`, which the scan path's plain
+                # statements leave nothing pending for.
+                self.policies.setdefault(code, policy_from_text(code, document))
         return self._units[order.id]
 
     def parcel(self, order: OrderRow | None = None) -> int:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from core.models import (
     Customer,
     ParcelIntake,
+    Policy,
     Product,
     Scan,
     StatusChange,
@@ -103,9 +104,12 @@ _PARCEL = (select(ParcelIntake.verdict, *_ORDER_COLUMNS)
            .outerjoin(WorkOrder, WorkOrder.id == ParcelIntake.work_order_id)
            .outerjoin(Customer, Customer.id == WorkOrder.customer_id)
            .where(ParcelIntake.id == bindparam("id")))
+# Each unit's policy text comes along: the intake checks need the policies, and a query of
+# their own per scan cost more than the text does here.
 _UNITS_OF = (select(Unit.id, Unit.serial, Unit.status, Unit.product_id, Product.model,
-                    Product.policy_code, Product.category)
+                    Product.policy_code, Product.category, Policy.document)
              .join(Product, Product.id == Unit.product_id)
+             .outerjoin(Policy, Policy.code == Product.policy_code)
              .where(Unit.work_order_id == bindparam("work_order"))
              .order_by(Unit.id))
 _OPEN_ORDERS_WITH_SERIAL = (select(WorkOrder.id, WorkOrder.number).select_from(Unit)
@@ -173,8 +177,17 @@ def order_by_id(conn: Connection, order_id: int) -> OrderRow:
     return _order(conn.execute(_ORDER_BY_ID, {"id": order_id}).one())
 
 
-def units_of(conn: Connection, order_id: int) -> list[UnitRow]:
-    return [UnitRow(*row) for row in conn.execute(_UNITS_OF, {"work_order": order_id})]
+def units_of(conn: Connection, order_id: int,
+             documents: dict[str, str] | None = None) -> list[UnitRow]:
+    """The work order's units by id; `documents` gets their policies' texts by code (a code
+    without a policy row is left out, for `policies.policy_for` to refuse)."""
+    units = []
+    for *columns, document in conn.execute(_UNITS_OF, {"work_order": order_id}):
+        unit = UnitRow(*columns)
+        units.append(unit)
+        if documents is not None and document is not None:
+            documents[unit.policy_code] = document
+    return units
 
 
 def open_orders_with_serial(conn: Connection, serial: str) -> dict[int, str]:

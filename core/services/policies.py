@@ -37,6 +37,11 @@ def policy_for(uow: UnitOfWork, code: str) -> Policy:
     document = uow.session.connection().execute(_DOCUMENT, {"code": code}).scalar()
     if document is None:
         raise UserError(f"There is no policy {code!r}; import or assign a known policy.")
+    return policy_from_text(code, document)
+
+
+def policy_from_text(code: str, document: str) -> Policy:
+    """The policy `code` from its stored text, as `policy_for` reads it (validated once)."""
     return _parse(code, document)
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from core.models import ParcelIntake, Scan, Unit, UnitStatus, WorkOrder, WorkOrderStatus
-from core.services import intake, work_orders
+from core.services import intake, policies, work_orders
 from core.services.intake import ScanOutcome
 from core.unit_of_work import Actor, Database
 from tests.core.test_work_order_import import HEADER, row
@@ -183,3 +183,23 @@ def test_only_intake_technicians_receive_parcels(bench: Database) -> None:
         intake.scan(uow, "WO-1")
     with bench.uow() as uow:
         assert uow.session.scalars(select(Scan)).all() == []
+
+
+def test_intake_checks_follow_the_policy_text_stored_now(bench: Database) -> None:
+    # The scan reads each unit's policy text with the units: an edit saved a moment ago by the
+    # administrator, not a copy from an earlier scan, decides what the parcel needs (rule I6).
+    admin = Actor(username="root", roles=frozenset({"administrator"}))
+    own = ('code = "acme_switches"\nname = "ACME switches"\n[warranty]\nrule = "W1"\n'
+           'period = { starts_from = "purchase", unit = "months", length = 24 }\n'
+           'last_day_counts = true\njudged_on = "received"\nout_of_warranty_repair = true\n'
+           '[intake]\ndiagnosis_report_for = ["switch"]\n')
+    with bench.uow(admin) as uow:
+        policies.save_policy(uow, own, "acme.toml")
+    with bench.uow(admin) as uow:
+        policies.assign_policy(uow, "JP-S5850-48T", "acme_switches")
+    assert scan(bench, "WO-5").reasons == ["missing_diagnosis_report"]
+    with bench.uow(admin) as uow:
+        policies.save_policy(uow, own.replace('["switch"]', "[]"), "acme.toml")
+    opened = scan(bench, "WO-5")
+    assert opened.verdict == "info" and opened.reasons == []
+    assert scan(bench, "SN-5", opened.intake_id).verdict == "accepted"
