@@ -10,16 +10,17 @@ its assignment or a setting it reads (`refresh_all_due`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, bindparam, exists, select, update
+from sqlalchemy import ColumnElement, Row, bindparam, exists, select, update
 from sqlalchemy.orm import aliased
 
 from core import center
 from core.models import Policy as PolicyRow
-from core.models import Product, Unit, UnitStatus, WorkOrder
+from core.models import Product, Unit, UnitStatus, WorkOrder, WorkOrderStatus
 from core.policies.deadlines import Deadline
 from core.policies.explain import without_wording
 from core.policies.schema import Policy
@@ -191,21 +192,30 @@ def refresh_orders(uow: UnitOfWork, ids: Sequence[int], context: DueContext | No
     `progress(done, total)` is called after each batch (the Admin screen shows it).
     """
     ctx = context or DueContext.load(uow)
-    table = Unit.__table__
-    write = update(table).where(table.c.id == bindparam("uid")).values(
-        due_at=bindparam("new_due", type_=table.c.due_at.type), due_rule=bindparam("new_rule"))
     if progress is not None:
         progress(0, len(ids))
     for start in range(0, len(ids), batch):
         orders, stored = _load(uow, list(ids[start:start + batch]))
-        dues = order_dues(uow, orders, ctx)
-        changed = [{"uid": uid, "new_due": due, "new_rule": rule}
-                   for uid, (due, rule) in dues.items() if stored[uid] != (due, rule)]
-        if changed:
-            uow.session.execute(write, changed)
+        store_dues(uow, orders, stored, ctx)
         if progress is not None:
             progress(min(start + batch, len(ids)), len(ids))
     return len(ids)
+
+
+_UNIT = Unit.__table__
+_WRITE_DUE = update(_UNIT).where(_UNIT.c.id == bindparam("uid")).values(
+    due_at=bindparam("new_due", type_=_UNIT.c.due_at.type), due_rule=bindparam("new_rule"))
+
+
+def store_dues(uow: UnitOfWork, orders: Sequence[OrderRow], stored: Mapping[int, Due],
+               ctx: DueContext) -> None:
+    """Compute the due dates of the units of `orders` and write those that differ from
+    `stored` (each unit's (due_at, due_rule) as read with the orders)."""
+    dues = order_dues(uow, orders, ctx)
+    changed = [{"uid": uid, "new_due": due, "new_rule": rule}
+               for uid, (due, rule) in dues.items() if stored[uid] != (due, rule)]
+    if changed:
+        uow.session.execute(_WRITE_DUE, changed)
 
 
 # Built once: each intake receipt refreshes one work order, and building and compiling the
@@ -216,20 +226,52 @@ _UNITS_OF_ORDERS = (select(*UNIT_COLUMNS, Unit.work_order_id, Unit.due_at, Unit.
 _ORDERS = select(*ORDER_COLUMNS).where(WorkOrder.id.in_(bindparam("ids", expanding=True)))
 
 
+# One work order for an intake receipt: its row locked (see `locked_order`), then its units.
+_LOCK_ORDER = (select(WorkOrder.status, *ORDER_COLUMNS).where(WorkOrder.id == bindparam("id"))
+               .with_for_update(key_share=True))
+_UNITS_OF_ORDER = (select(*UNIT_COLUMNS, Unit.work_order_id, Unit.due_at, Unit.due_rule)
+                   .join(Product, Product.id == Unit.product_id)
+                   .where(Unit.work_order_id == bindparam("id")).order_by(Unit.id))
+
+
+def _units(rows: Iterable[Row[Any]], units: dict[int, list[UnitRow]],
+           stored: dict[int, Due]) -> None:
+    n = len(UNIT_COLUMNS)
+    for row in rows:
+        unit = UnitRow(*row[:n])
+        units.setdefault(row[n], []).append(unit)
+        stored[unit.id] = (row[n + 1], row[n + 2])
+
+
 def _load(uow: UnitOfWork, ids: list[int]) -> tuple[list[OrderRow], dict[int, Due]]:
     # Plain rows, not ORM objects: a million-work-order refresh spends its time here otherwise.
     units: dict[int, list[UnitRow]] = {}
     stored: dict[int, Due] = {}
-    n = len(UNIT_COLUMNS)
     uow.session.flush()  # the rows as this unit of work left them, as the ORM would read them
     conn = uow.session.connection()
-    for row in conn.execute(_UNITS_OF_ORDERS, {"ids": ids}):
-        unit = UnitRow(*row[:n])
-        units.setdefault(row[n], []).append(unit)
-        stored[unit.id] = (row[n + 1], row[n + 2])
+    _units(conn.execute(_UNITS_OF_ORDERS, {"ids": ids}), units, stored)
     orders = [OrderRow(*row, units=tuple(units.get(row[0], ())))
               for row in conn.execute(_ORDERS, {"ids": ids})]
     return orders, stored
+
+
+def locked_order(uow: UnitOfWork, order_id: int) -> tuple[WorkOrderStatus, OrderRow,
+                                                          dict[int, Due]]:
+    """The work order's state, its row for `store_dues` and its units' stored due dates, in
+    two statements, its row locked first: two stations receiving its last two units at once
+    would otherwise each see the other's unit still waiting (PostgreSQL, MariaDB; SQLite's
+    BEGIN IMMEDIATE already serialises writers). NO KEY UPDATE: it must not conflict with the
+    KEY SHARE locks that rows referring to the work order (the parcel, the scan) take, or two
+    stations deadlock."""
+    uow.session.flush()
+    conn = uow.session.connection()
+    status, *columns = conn.execute(_LOCK_ORDER, {"id": order_id}).one()
+    # A statement of its own, after the lock: on PostgreSQL a statement that waited for a lock
+    # still reads the other tables as they were when it started.
+    units: dict[int, list[UnitRow]] = {}
+    stored: dict[int, Due] = {}
+    _units(conn.execute(_UNITS_OF_ORDER, {"id": order_id}), units, stored)
+    return status, OrderRow(*columns, units=tuple(units.get(order_id, ()))), stored
 
 
 def _keys_read(policy: Policy) -> set[str]:

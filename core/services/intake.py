@@ -363,15 +363,17 @@ def _refresh_order(one: _Scan, order: OrderRow) -> dict[int, UnitStatus]:
     work order and its units cost more than the rest of the scan.
     """
     # Imported here: due_dates reads this module's states.
-    from core.services.due_dates import DueContext, refresh_orders
+    from core.services.due_dates import DueContext, locked_order, store_dues
 
-    old, statuses = rows.lock_order_states(one.conn, order.id)
+    # The rows the due dates are computed from come with the lock and the units' states.
+    old, current, stored = locked_order(one.uow, order.id)
+    statuses = {unit.id: unit.status for unit in current.units}
     new = derive_work_order_status(list(statuses.values()), old)
     if new != old:
         rows.set_order_status(one.conn, one.uow.actor, order.id, old, new, one.now)
     context = DueContext.load(one.uow)
     context.policies = one.policies
-    refresh_orders(one.uow, [order.id], context)  # a receipt may start a deadline (S1, D3)
+    store_dues(one.uow, [current], stored, context)  # a receipt may start a deadline (S1, D3)
     return statuses
 
 

@@ -134,15 +134,6 @@ _RECEIVE = (update(Unit).where(Unit.id == bindparam("unit"),
             .values(status=UnitStatus.RECEIVED, intake_id=bindparam("parcel"),
                     received_at=bindparam("at")))
 _NEW_STATUS_CHANGE = insert(StatusChange)
-# NO KEY UPDATE: it must not conflict with the KEY SHARE locks that rows referring to the work
-# order (the parcel, the scan) take, or two stations deadlock (PostgreSQL, MariaDB; SQLite's
-# BEGIN IMMEDIATE already serialises writers).
-_LOCK_ORDER = (select(WorkOrder.status).where(WorkOrder.id == bindparam("work_order"))
-               .with_for_update(key_share=True))
-# A statement of its own, after the lock: on PostgreSQL a statement that waited for a lock still
-# reads the other tables as they were when it started.
-_UNIT_STATES = select(Unit.id, Unit.status).where(
-    Unit.work_order_id == bindparam("work_order")).order_by(Unit.id)
 _ORDER_STATUS = (update(WorkOrder).where(WorkOrder.id == bindparam("work_order"))
                  .values(status=bindparam("status"), updated_at=bindparam("at")))
 _NEW_SCAN = insert(Scan)
@@ -234,15 +225,6 @@ def record_receipt(conn: Connection, actor: Actor, unit: UnitRow, order_id: int,
         "from_status": UnitStatus.AWAITING_PARCEL.value, "to_status": UnitStatus.RECEIVED.value,
         "reason": f"received at intake (parcel {parcel_id})", "user_id": actor.user_id,
         "station": actor.station, "at": at})
-
-
-def lock_order_states(conn: Connection, order_id: int) -> tuple[WorkOrderStatus,
-                                                                 dict[int, UnitStatus]]:
-    """The work order's state and its units' states, its row locked first: two stations
-    receiving its last two units at once would otherwise each see the other's still waiting."""
-    status = conn.execute(_LOCK_ORDER, {"work_order": order_id}).scalar_one()
-    units = {row.id: row.status for row in conn.execute(_UNIT_STATES, {"work_order": order_id})}
-    return status, units
 
 
 def set_order_status(conn: Connection, actor: Actor, order_id: int, old: WorkOrderStatus,

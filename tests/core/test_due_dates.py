@@ -257,3 +257,31 @@ def test_a_diagnosis_that_voids_the_warranty_moves_the_return_by_date(catalogue:
         assert repair.record_diagnosis(uow, uid, "user_damage").decision == "not_covered"
     # Out of warranty, S1 counts from the payment: nothing is due until the customer pays.
     assert dues(catalogue)["S1"] == (None, None)
+
+
+def test_due_dates_stored_at_each_receipt_are_those_a_full_refresh_computes(
+        shop: Database) -> None:
+    # A receipt computes its work order's due dates from the rows it read with the work order's
+    # lock; the Due queue must show exactly what a recomputation of every unit would store.
+    set_setting(shop, "jasminer.warranty_months", "120")
+    header = HEADER.replace("\n", ",diagnosis_report\n")
+    lines = [row(wo="WO-1", serial="JM-1"), row(wo="WO-1", serial="JM-2"),
+             row(wo="WO-2", serial="JP-1", model="JP-S5850-48T", priority="P2"),
+             row(wo="WO-2", serial="JM-3")]
+    with shop.uow() as uow:
+        work_orders.import_work_orders(
+            uow, (header + "".join(line.replace("\n", ",yes\n") for line in lines)).encode(),
+            "wo.csv")
+
+    def full_refresh() -> dict[str, tuple[dt.datetime | None, str | None]]:
+        with shop.uow() as uow:  # rolled back: only compared
+            due_dates.refresh_all_due(uow)
+            return {s: (d, r) for s, d, r in uow.session.execute(
+                select(Unit.serial, Unit.due_at, Unit.due_rule))}
+
+    assert dues(shop) == full_refresh()
+    for number, serial in (("WO-1", "JM-1"), ("WO-2", "JP-1"), ("WO-2", "JM-3"),
+                           ("WO-1", "JM-2")):
+        receive(shop, number, serial)
+        assert dues(shop) == full_refresh(), serial
+    assert all(due is not None for due, _rule in dues(shop).values())  # each unit has one
