@@ -17,9 +17,9 @@ A scan is one of four kinds:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 import biip
 from biip import ParseConfig
@@ -129,7 +129,9 @@ class ParsedScan:
 
     def as_dict(self) -> dict[str, str | None]:
         """Return the fields as JSON-ready values (dates in ISO format) for the scan log."""
-        data = asdict(self)
+        # Every field is a flat value: a shallow copy (asdict's deep copy was a tenth of a
+        # rejected scan's time).
+        data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
         if self.production_date is not None:
             data["production_date"] = self.production_date.isoformat()
         return data

@@ -38,6 +38,12 @@ class TestGs1:
 
         assert scan.production_date == date(2025, 2, 1)
         assert scan.as_dict()["production_date"] == "2025-02-01"
+        # The scan log keeps every field, and the parsed scan itself is left as it was.
+        assert scan.as_dict() == {
+            "raw": scan.raw, "kind": "gs1", "symbology": "]d2", "text": scan.text,
+            "serial": "SN1", "gtin": GTIN, "order_number": None, "batch": None,
+            "production_date": "2025-02-01", "error": None}
+        assert scan.production_date == date(2025, 2, 1)
 
     def test_human_readable_parentheses_form(self):
         scan = parse_scan(f"(01){GTIN}(10)LOT42(21)SN0001")
