@@ -9,7 +9,6 @@ database: the caller loads the rows inside its unit of work and passes them in.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
@@ -26,6 +25,7 @@ from core.models import (
     Unit,
     WorkOrder,
 )
+from core.services.repair import explanation_in
 from reports.data import (
     Address,
     CenterInfo,
@@ -45,7 +45,6 @@ from reports.data import (
 )
 from reports.wording import document_language, say
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 # Warranty decisions (Diagnosis.decision) in the customer's words (rule W5): "doc.decision.<code>".
 DECISIONS = ("covered", "not_covered", "cannot_tell")
@@ -160,23 +159,6 @@ def repair_line(action: RepairAction) -> RepairLine:
     part = f"{action.part.number} {action.part.name}" if action.part is not None else ""
     return RepairLine(description=action.description, part=part, quantity=action.quantity or 1,
                       old_serial=action.old_serial or "", new_serial=action.new_serial or "")
-
-
-def explanation_in(recorded: str, language: str) -> str:
-    """The recorded warranty explanation in the document's language.
-
-    A diagnosis keeps its explanation as one paragraph per language: English, Simplified and
-    Traditional Chinese (core.services.repair); diagnoses recorded before Traditional Chinese was
-    kept have the first two only, and Taiwan then reads the Simplified one. Any other text (typed
-    by hand, recorded otherwise) is printed as it is.
-    """
-    paragraphs = recorded.split("\n")
-    if (len(paragraphs) not in (2, 3) or _HAN.search(paragraphs[0])
-            or not all(_HAN.search(p) for p in paragraphs[1:])):
-        return recorded
-    if language == "en":
-        return paragraphs[0]
-    return paragraphs[2] if language == "zh_TW" and len(paragraphs) == 3 else paragraphs[1]
 
 
 def _decision(diagnosis: Diagnosis | None, language: str) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ Quotes are in `core.services.repair_quotes`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -132,6 +133,26 @@ def record_finding(uow: UnitOfWork, unit_id: int, test_name: str, value: str = "
 def missing_required_tests(uow: UnitOfWork, unit: Unit) -> list[str]:
     done = set(uow.session.scalars(select(Finding.test_name).where(Finding.unit_id == unit.id)))
     return [t.name for t in template_for(unit.product.category) if t.required and t.name not in done]
+
+
+_HAN_CHARACTER = re.compile(r"[\u3400-\u9fff]")
+
+
+def explanation_in(recorded: str, language: str) -> str:
+    """The recorded warranty explanation in the document's language.
+
+    A diagnosis keeps its explanation as one paragraph per language: English, Simplified and
+    Traditional Chinese (record_diagnosis below); diagnoses recorded before Traditional Chinese was
+    kept have the first two only, and Taiwan then reads the Simplified one. Any other text (typed
+    by hand, recorded otherwise) is printed as it is.
+    """
+    paragraphs = recorded.split("\n")
+    if (len(paragraphs) not in (2, 3) or _HAN_CHARACTER.search(paragraphs[0])
+            or not all(_HAN_CHARACTER.search(p) for p in paragraphs[1:])):
+        return recorded
+    if language == "en":
+        return paragraphs[0]
+    return paragraphs[2] if language == "zh_TW" and len(paragraphs) == 3 else paragraphs[1]
 
 
 @dataclass(frozen=True)

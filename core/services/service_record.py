@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from core import center
 from core.models import AuditEntry, Diagnosis, Scan, StatusChange, WorkOrder
+from core.services.repair import explanation_in
 from core.services.work_orders import get_work_order
 from core.unit_of_work import UnitOfWork
 
@@ -106,7 +107,7 @@ def build(uow: UnitOfWork, wo: WorkOrder, tz: ZoneInfo) -> ServiceRecord:
             decision = found.effective_decision.replace("_", " ")
             if found.override_decision:
                 decision += f" (overridden: {found.override_reason})"
-            explanation = found.explanation.split("\n", 1)[0]  # English line; Chinese follows
+            explanation = explanation_in(found.explanation, "en")
         record.units.append(UnitLine(unit.serial, unit.product.model, unit.product.name,
                                      unit.status.value, center.local_time(unit.received_at, tz),
                                      center.local_time(unit.shipped_at, tz), decision,
