@@ -21,7 +21,6 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from benchmarks.common import ROOT, median_ms, p99_ms
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFormLayout
 
 from core.models import UnitStatus, WorkOrderStatus
 from core.services import demo
