@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 #: Language codes, as the station's `ui/language` setting stores them. English comes first: it is
 #: the wording of record (stored with scans, printed by the command line).
@@ -23,7 +24,44 @@ CATALOGUE: dict[str, Mapping[str, str]] = {}
 
 # The modules whose wording the catalogue holds; imported on first use so that asking for a key
 # never depends on which module happened to be imported first.
-_SOURCES = ("core.policies.explain", "core.intake_rules", "core.services.parcel_returns")
+_SOURCES = (
+    "core.policies.explain", "core.intake_rules", "core.errors", "core.permissions",
+    "core.workflow", "core.services.parcel_returns",
+    "core.services.repair", "core.services.repair_quotes", "core.quotes", "core.findings",
+    "core.services.warranty_decisions", "core.services.users", "core.services.shipping",
+    "core.services.payments", "core.services.work_order_events", "core.services.attachments",
+    "core.services.intake", "core.services.work_orders", "core.services.policies",
+    "core.services.dashboard", "core.policies.calendar", "core.import_files", "core.db",
+    "core.center", "core.audit_checkpoints", "core.policies.schema", "core.policies.deadlines",
+    "core.policies.presets",
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words that are translated where they are shown, not where they are made: a message's
+    parameter can be a Phrase (a state's name, a role, an action), rendered in the message's
+    language."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def in_language(self, language: str | None) -> str:
+        return text(self.key, language, **self.params)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Several phrases read as alternatives ("a or b", "a或b")."""
+
+    phrases: tuple[Phrase, ...]
+
+    def in_language(self, language: str | None) -> str:
+        return template("word.or", language).join(p.in_language(language) for p in self.phrases)
+
+
+def choices(phrases: Iterable[Phrase]) -> Choices:
+    return Choices(tuple(phrases))
 
 
 def add(entries: Mapping[str, Mapping[str, str]]) -> None:
@@ -57,8 +95,11 @@ def template(key: str, language: str | None) -> str:
 
 
 def text(key: str, language: str | None, **params: object) -> str:
-    """The message `key` in `language`, its fields filled from `params`."""
-    return template(key, language).format(**params)
+    """The message `key` in `language`, its fields filled from `params` (a Phrase or Choices
+    among them is put in the same language)."""
+    shown = {name: value.in_language(language) if isinstance(value, Phrase | Choices) else value
+             for name, value in params.items()}
+    return template(key, language).format(**shown)
 
 
 def placeholders(template_text: str) -> set[str]:

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from core.errors import UserError
 from ui.settings.keys import LANGUAGE, LANGUAGES, station_settings
 
 log = logging.getLogger(__name__)
@@ -201,3 +202,11 @@ def money_text(amount: Decimal, currency: str) -> str:
     symbol = (locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
               if currency.upper() == own else f"{currency.upper()} ")
     return locale.toCurrencyString(float(amount), symbol, 2)
+
+
+def error_text(error: BaseException) -> str:
+    """What went wrong, for a screen: a refusal from core in the screen's language, any other
+    error as it reads."""
+    if isinstance(error, UserError):
+        return error.in_language(current_language())
+    return str(error)

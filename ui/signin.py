@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.errors import UserError
 from core.services import users
 from core.unit_of_work import Actor, Database
+from ui.i18n import error_text
 
 IDLE_LOCK_KEY = "station/idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 15
@@ -82,7 +83,7 @@ class SignInDialog(QDialog):
                 actor = users.authenticate(uow, self.user.text(), self.password.text(),
                                            station=self._station)
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.password.clear()
             self.password.setFocus()
             return
@@ -135,7 +136,7 @@ class FirstAdminDialog(QDialog):
                 self.actor = users.create_first_admin(
                     uow, self.user.text(), self.password.text(), self.display_name.text())
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.accept()
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from ui.i18n import error_text
+
 log = logging.getLogger(__name__)
 
 Factory = Callable[[], QWidget]
@@ -88,7 +90,7 @@ class LazyWorkspaces(Mapping[str, QWidget]):
             QVBoxLayout(stand_in).addWidget(label)
         label.setText(QCoreApplication.translate(
             "Workspaces", "This workspace could not be opened: {0}\n\nCheck the database "
-            "connection, then open the tab again.").format(str(error) or type(error).__name__))
+            "connection, then open the tab again.").format(error_text(error) or type(error).__name__))
 
     def _build(self, title: str) -> QWidget:
         widget = self._factories[title]()

@@ -82,11 +82,8 @@ class ReturnRefused(UserError):
     """A return that cannot be recorded; `key` and `params` give the message in any language."""
 
     def __init__(self, key: str, **params: object) -> None:
+        super().__init__(messages.text(key, messages.DEFAULT_LANGUAGE, **params))
         self.key, self.params = key, params
-        super().__init__(messages.text(key, "en", **params))
-
-    def in_language(self, language: str | None) -> str:
-        return messages.text(self.key, language, **self.params)
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from core import center
 from core.errors import UserError
 from core.services import policies
 from core.unit_of_work import Actor, Database
 from ui.admin.save_progress import Report, SaveProgress
+from ui.i18n import error_text
 from ui.settings.center_form import CenterForm
 
 
@@ -52,8 +54,8 @@ class AdminWorkspace(QTabWidget):
 
     def fail(self, error: UserError) -> None:
         # Non-modal, so a refused value never blocks the rest of the station's work.
-        self.last_error = str(error)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), str(error),
+        self.last_error = error_text(error)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), error_text(error),
                           QMessageBox.StandardButton.Ok, self)
         box.open()
 
@@ -102,7 +104,7 @@ class CenterSettingsPage(QWidget):
 
     def _refused(self, error: UserError) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(str(error))
+        self.status.setText(error_text(error))
         self.admin.fail(error)
 
 
@@ -217,6 +219,6 @@ class PoliciesPage(QWidget):
 
     def _refused(self, error: UserError) -> None:
         self._enable(True)
-        self.status.setText(str(error))
+        self.status.setText(error_text(error))
         self.admin.fail(error)
         self.reload()  # a combo shows the policy still assigned

@@ -33,6 +33,7 @@ from core.unit_of_work import Actor, Database
 from ui import i18n, worker
 from ui.dashboard import export
 from ui.dashboard.charts import CHARTS
+from ui.i18n import error_text
 
 ROLES = (Role.SUPERVISOR.value, Role.ADMINISTRATOR.value)
 # Where each chart sits in the grid: (row, column, row span, column span).
@@ -167,7 +168,7 @@ class DashboardWorkspace(QWidget):
         if request != self._request:
             return
         self.refresh_button.setEnabled(True)
-        message = str(exc) if isinstance(exc, UserError) else self.tr(
+        message = error_text(exc) if isinstance(exc, UserError) else self.tr(
             "The figures could not be loaded: {0}").format(exc)
         self.last_error = message
         self.status.setText(message)
@@ -211,8 +212,8 @@ class DashboardWorkspace(QWidget):
         try:
             action()  # type: ignore[operator]
         except UserError as exc:
-            self.last_error = str(exc)
-            self.status.setText(str(exc))
+            self.last_error = error_text(exc)
+            self.status.setText(error_text(exc))
             return False
         self.status.setText(done)
         return True

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDesktopServices,
+    QFont,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -33,11 +40,11 @@ from PySide6.QtWidgets import (
 from core.services import intake
 from core.services.intake import ParcelSummary, ScanOutcome
 from core.unit_of_work import Actor, Database
+from ui.i18n import current_language, error_text
 from ui.intake.close_dialog import CloseParcelDialog
 from ui.intake.scan_queue import ScanQueue
 from ui.intake.slips import Slip, render_slip
 from ui.intake.sounds import VerdictSounds
-from ui.i18n import current_language
 from ui.intake.verdict_panel import VerdictPanel, visible_raw
 from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
 from ui.worker import run_in_background
@@ -433,7 +440,7 @@ class IntakeWorkspace(QWidget):
                                           self.timezone)
         run_in_background(lambda: render_slip(database, actor, intake_id, tz),
                           lambda slip: self._slip_ready(slip, path),
-                          lambda exc: self.panel.show_state("error", self.tr("⚠ SLIP"), str(exc)))
+                          lambda exc: self.panel.show_state("error", self.tr("⚠ SLIP"), error_text(exc)))
 
     def _slip_ready(self, slip: Slip, path: str | Path | None) -> None:
         ask = path is None

@@ -25,6 +25,7 @@ from core.errors import UserError
 from core.services import intake
 from core.services.intake import ScanOutcome
 from core.unit_of_work import Actor, Database
+from ui.i18n import error_text
 from ui.worker import run_in_background
 
 
@@ -176,4 +177,4 @@ def _describe(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "ScanQueue", "The database did not answer ({0}: {1}).").format(
                 type(original).__name__, original)
-    return str(exc) or type(exc).__name__
+    return error_text(exc) or type(exc).__name__

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
 from core.errors import UserError
+from ui.i18n import error_text
 
 # Translated where shown (the settings page, in the context "PrintersPage").
 KINDS: dict[str, str] = {
@@ -115,7 +116,7 @@ class PrinterProfile:
         try:
             font = printer_font(self.cjk_font)
         except UserError as exc:
-            raise self._error(str(exc)) from exc
+            raise self._error(error_text(exc)) from exc
         return self if font == self.cjk_font else replace(self, cjk_font=font)
 
 

@@ -29,6 +29,7 @@ from core import center
 from core.errors import UserError
 from core.services import attachments
 from core.unit_of_work import Actor, Database
+from ui.i18n import error_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("AttachmentsPanel", "File"),
            QT_TRANSLATE_NOOP("AttachmentsPanel", "Type"),
@@ -155,7 +156,7 @@ class AttachmentsPanel(QWidget):
                     row = attachments.attach_file(uow, self.unit_id, path, finding_id=finding_id)
                 stored.append(row.filename)
             except UserError as exc:
-                refused.append(str(exc))
+                refused.append(error_text(exc))
         if stored:
             self.set_unit(self.unit_id)
             self.changed.emit()
@@ -179,7 +180,7 @@ class AttachmentsPanel(QWidget):
             path = self._folder / f"{self.rows[row].id}-{name}"
             path.write_bytes(content)
         except (UserError, OSError) as exc:
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             return None
         if not self.open_file(path):
             self.message.emit(self.tr("No program opens {0}; it is saved at {1}.").format(

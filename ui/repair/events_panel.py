@@ -30,6 +30,7 @@ from core.services.repair import get_unit
 from core.services.warranty_decisions import deadlines_for
 from core.unit_of_work import Actor, Database
 from ui import i18n
+from ui.i18n import error_text
 from ui.repair.words import DEADLINE_KINDS, PROBLEMS, word
 
 RECORD_KEY = "Ctrl+E"
@@ -135,7 +136,7 @@ class EventsPanel(QWidget):
             with self._db.uow(self._actor) as uow:
                 work_order_events.record_event(uow, work_order_id, kind, on, reason)
         except UserError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             return False
         self.set_unit(self.unit_id)
         self.message.emit(self.tr("{0} on {1} recorded.").format(

@@ -19,6 +19,7 @@ from core.unit_of_work import Actor, Database
 from reports.data import format_money
 from reports.from_models import center_info_from, document_language_for, quote_data_for
 from reports.pdf_quote import render_quote_pdf
+from ui.i18n import error_text
 from ui.worker import run_in_background
 
 SAVE_KEY, OPEN_KEY = "Ctrl+P", "Ctrl+Shift+P"
@@ -110,7 +111,7 @@ class QuotePdfBar(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.message.emit(str(exc) if isinstance(exc, LookupError | UserError) else
+        self.message.emit(error_text(exc) if isinstance(exc, LookupError | UserError) else
                           self.tr("The quote could not be rendered: {0}").format(exc))
 
     def _rendered(self, doc: QuoteDocument, path: str | Path | None) -> None:

@@ -37,14 +37,15 @@ from core.models import UnitStatus
 from core.policies.deadlines import Deadline
 from core.services import payments, repair, repair_queues, repair_quotes
 from core.unit_of_work import Actor, Database
+from ui.i18n import error_text
 from ui.repair.attachments_panel import AttachmentsPanel
 from ui.repair.events_panel import EventsPanel
 from ui.repair.quote_pdf import QuotePdfBar
 from ui.repair.words import (
     ANSWER_CHANNELS,
     CAUSES,
-    DECISIONS,
     DEADLINE_KINDS,
+    DECISIONS,
     PAYMENT_CHANNELS,
     QUOTE_STATES,
     fill,
@@ -371,7 +372,7 @@ class UnitPage(QWidget):
             with self._db.uow(self._actor) as uow:
                 action(uow)
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return False
         self.message.setText(done)
         self.show_unit(self.unit_id)
@@ -415,7 +416,7 @@ class UnitPage(QWidget):
         try:
             lines = self._lines()
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         if self._run(lambda uow: repair_quotes.save_quote(uow, self.unit_id, lines),
                      self.tr("Quote saved.")):
@@ -445,7 +446,7 @@ class UnitPage(QWidget):
         try:
             day = payments.parse_day(self.pay_day.text())
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         amount, channel = self.pay_amount.text(), str(self.pay_channel.currentData())
         if self._run(lambda uow: payments.record_payment(uow, self.unit_id, amount, day, channel),

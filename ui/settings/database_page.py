@@ -10,12 +10,20 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from core import db
 from core.errors import UserError
+from ui.i18n import error_text
 from ui.settings.keys import DATABASE_URL
 from ui.settings.page import FieldError, SettingsPage
 from ui.worker import run_in_background
@@ -96,14 +104,14 @@ class DatabasePage(SettingsPage):
         try:
             checked_url(self.url.text())
         except UserError as exc:
-            raise FieldError(self.tr("Database URL: ") + str(exc), self.url) from exc
+            raise FieldError(self.tr("Database URL: ") + error_text(exc), self.url) from exc
 
     def test_connection(self) -> None:
         """Try the typed database in the background; the answer replaces 'Testing…'."""
         try:
             url = checked_url(self.url.text())
         except UserError as exc:
-            self.result.setText(self.tr("Database URL: ") + str(exc))
+            self.result.setText(self.tr("Database URL: ") + error_text(exc))
             return
         self.test_button.setEnabled(False)
         self.result.setText(self.tr("Testing the connection…"))
@@ -117,7 +125,7 @@ class DatabasePage(SettingsPage):
     def _failed(self, exc: BaseException) -> None:
         if shiboken6.isValid(self):
             self.test_button.setEnabled(True)
-            text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            text = error_text(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
             self.result.setText(self.tr("Not connected: ") + " ".join(text.split()))
 
     def store(self) -> None:

@@ -25,6 +25,7 @@ from core import center
 from core.errors import UserError
 from core.unit_of_work import Actor, Database
 from ui.admin.save_progress import Report, SaveProgress
+from ui.i18n import error_text
 from ui.settings.center_form import CenterPage
 from ui.settings.database_page import DatabasePage
 from ui.settings.page import FieldError, SettingsPage
@@ -102,7 +103,7 @@ class SettingsDialog(QDialog):
         return True
 
     def _refuse(self, page: SettingsPage, error: UserError, field: QWidget | None) -> None:
-        self.error.setText(str(error))
+        self.error.setText(error_text(error))
         self.show_page(page)
         if field is not None:
             field.setFocus()

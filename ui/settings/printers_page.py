@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import UserError
+from ui.i18n import error_text
 from ui.printing.profiles import (
     DPIS,
     KINDS,
@@ -30,6 +31,7 @@ from ui.printing.profiles import (
     save_profiles,
 )
 from ui.settings.page import FieldError, SettingsPage
+
 
 class PrintersPage(SettingsPage):
     title = QT_TRANSLATE_NOOP("SettingsDialog", "Printers and labels")
@@ -157,7 +159,7 @@ class PrintersPage(SettingsPage):
                         repr(profile.name)))
             except UserError as exc:
                 self.list.setCurrentRow(row)
-                raise FieldError(str(exc), self.name) from exc
+                raise FieldError(error_text(exc), self.name) from exc
             seen.add(profile.name)
 
     def store(self) -> None:

@@ -16,11 +16,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from core.errors import UserError
 from core.services import shipping
 from core.unit_of_work import Actor, Database
+from ui.i18n import error_text
 from ui.printing import jobs, profiles
 from ui.printing.profiles import PrinterProfile
 from ui.shipping import documents
@@ -100,7 +108,7 @@ class PrintPanel(QWidget):
             found = documents.open_labels(self.database, self.actor, self._need_work_order())
             documents.require_tracking(found)
         except UserError as exc:
-            self.said.emit(str(exc), True)
+            self.said.emit(error_text(exc), True)
             return
         printer = None
         if profile.kind == "qt" and not profile.target.strip():
@@ -133,7 +141,7 @@ class PrintPanel(QWidget):
             else:
                 rendered = self._render()
         except UserError as exc:
-            self.said.emit(str(exc), True)
+            self.said.emit(error_text(exc), True)
             return
         if (printer := self.dialogs.choose_printer(self)) is None:
             self.said.emit(self.tr("Printing cancelled; nothing was printed."), False)
@@ -155,7 +163,7 @@ class PrintPanel(QWidget):
         try:
             rendered = self._render()
         except UserError as exc:
-            self.said.emit(str(exc), True)
+            self.said.emit(error_text(exc), True)
             return
         try:
             if not self.dialogs.preview(rendered.pdf, self):
@@ -177,7 +185,7 @@ class PrintPanel(QWidget):
         try:
             rendered = self._render()
         except UserError as exc:
-            self.said.emit(str(exc), True)
+            self.said.emit(error_text(exc), True)
             return
         if not (path := self.dialogs.save_path(self, rendered.file_name)):
             return

@@ -25,7 +25,7 @@ from core.services.parcel_returns import WaitingReturn
 from core.unit_of_work import Actor, Database
 from reports.from_models import reason_text
 from ui.block_cache import BlockCache
-from ui.i18n import date_time_text
+from ui.i18n import date_time_text, error_text
 from ui.worker import run_in_background
 
 HEADERS = (QT_TRANSLATE_NOOP("ReturnColumns", "Parcel"),
@@ -71,7 +71,7 @@ class WaitingReturnsModel(QAbstractTableModel):
             with database.read(actor) as uow:
                 return parcel_returns.waiting_ids(uow)
 
-        run_in_background(find, self._found, lambda exc: self.failed.emit(str(exc)))
+        run_in_background(find, self._found, lambda exc: self.failed.emit(error_text(exc)))
 
     def _found(self, ids: list[int]) -> None:
         self.beginResetModel()

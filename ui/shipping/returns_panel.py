@@ -33,19 +33,14 @@ from core.errors import UserError
 from core.services import parcel_returns
 from core.services.parcel_returns import ReturnRefused, WaitingReturn
 from core.unit_of_work import Actor, Database
-from ui.i18n import current_language
+from ui.i18n import error_text
+from ui.printing import jobs, profiles
 from ui.scanner.keyboard import ScanCapture
 from ui.shipping.dialogs import ShippingDialogs
 from ui.shipping.print_run import PrintRun, pdf_job
-from ui.printing import jobs, profiles
 from ui.shipping.refusal_slip import render_refusal_slip, render_refusal_slip_zpl_for
 from ui.shipping.returns_model import PARCEL_ROLE, WaitingReturnsModel
 from ui.worker import CancelFlag
-
-
-def error_text(exc: UserError) -> str:
-    """A refusal in the screen's language when core gave its words, else as core said it."""
-    return exc.in_language(current_language()) if isinstance(exc, ReturnRefused) else str(exc)
 
 
 class ReturnsPanel(QWidget):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from core.errors import UserError
 from core.services import shipping
 from core.unit_of_work import Actor, Database
+from ui.i18n import error_text
 from ui.scanner.keyboard import DEFAULT_THRESHOLD_MS, ScanCapture
 from ui.shipping.dialogs import ShippingDialogs
 from ui.shipping.print_panel import PrintPanel
@@ -333,7 +334,7 @@ class ShippingWorkspace(QWidget):
                 parcels = shipping.create_shipments(uow, number, ids, self.carrier.currentText(),
                                                     self.service.text(), self.batch.value())
         except UserError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(self.tr("%n parcel(s) packed for {0}. Scan each waybill.", "",
                           len(parcels)).format(number))
@@ -391,7 +392,7 @@ class ShippingWorkspace(QWidget):
             with self.database.uow(self.actor) as uow:
                 summary = shipping.assign_tracking(uow, parcel, scanned)
         except UserError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(self.tr("Parcel {0}/{1}: {2}.").format(summary.parcel_no, summary.parcel_count,
                                                          summary.tracking_number))
@@ -434,7 +435,7 @@ class ShippingWorkspace(QWidget):
                 with self.database.uow(self.actor) as uow:
                     done.append(shipping.ship(uow, parcel))
             except UserError as exc:
-                problems.append(str(exc))
+                problems.append(error_text(exc))
                 continue
             self.shipped.emit(parcel)
         if len(done) == 1:

@@ -6,13 +6,20 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.errors import UserError
 from core.services import service_record
 from core.services.service_record import ServiceRecord
 from core.unit_of_work import Database
 from ui import i18n
+from ui.i18n import error_text
 from ui.work_orders.states import service_text, state_text
 
 
@@ -95,4 +102,4 @@ class ServiceRecordDialog(QDialog):
                 record = service_record.load(uow, number)
             self.view.setHtml(record_html(record, tz))
         except UserError as exc:
-            self.view.setPlainText(str(exc))
+            self.view.setPlainText(error_text(exc))
