@@ -18,7 +18,46 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
+from core import messages
 from core.errors import UserError
+
+messages.add({
+    "database.bad_address": {
+        "en": "The database address {address!r} is not valid: {error}.",
+        "zh_CN": "数据库地址 {address!r} 无效：{error}。",
+        "zh_TW": "資料庫位址 {address!r} 無效：{error}。",
+    },
+    "database.unusable": {
+        "en": "Cannot use the database {database}: {error}.",
+        "zh_CN": "无法使用数据库 {database}：{error}。",
+        "zh_TW": "無法使用資料庫 {database}：{error}。",
+    },
+    "database.lost": {
+        "en": "Cannot reach the database {database}: {error}.",
+        "zh_CN": "无法连接数据库 {database}：{error}。",
+        "zh_TW": "無法連線至資料庫 {database}：{error}。",
+    },
+    "database.unreachable": {
+        "en": "Cannot reach the database {database}: {error}. "
+              "Check that the server is running and the address is right.",
+        "zh_CN": "无法连接数据库 {database}：{error}。请检查服务器是否在运行、地址是否正确。",
+        "zh_TW": "無法連線至資料庫 {database}：{error}。請檢查伺服器是否正在執行、位址是否正確。",
+    },
+    "database.not_a_database": {
+        "en": "Cannot open the database {database}: {error}. "
+              "Check that the address names a RepairBench database.",
+        "zh_CN": "无法打开数据库 {database}：{error}。请检查该地址指向的是 RepairBench 数据库。",
+        "zh_TW": "無法開啟資料庫 {database}：{error}。請檢查該位址指向的是 RepairBench 資料庫。",
+    },
+    "database.too_new": {
+        "en": "The database {database} was made by a newer RepairBench (schema {revision}). "
+              "Install the newer version of the program.",
+        "zh_CN": "数据库 {database} 由较新版本的 RepairBench 创建（结构版本 {revision}）。"
+                 "请安装新版程序。",
+        "zh_TW": "資料庫 {database} 由較新版本的 RepairBench 建立（結構版本 {revision}）。"
+                 "請安裝新版程式。",
+    },
+})
 
 ENV_VAR = "REPAIRBENCH_DB"
 APP_NAME = "RepairBench"
@@ -41,7 +80,7 @@ def resolve_url(db: str | None) -> str:
     try:
         make_url(value)
     except ArgumentError as exc:
-        raise UserError(f"The database address {value!r} is not valid: {exc}.") from exc
+        raise UserError.of("database.bad_address", address=value, error=exc) from exc
     return value
 
 
@@ -99,7 +138,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         engine = create_engine(url, **kwargs)
     except Exception as exc:  # a missing driver or a malformed option
-        raise UserError(f"Cannot use the database {describe(url)}: {exc}.") from exc
+        raise UserError.of("database.unusable", database=describe(url), error=exc) from exc
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -122,8 +161,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     try:
         command.upgrade(alembic_config(engine), revision)
     except OperationalError as exc:
-        raise UserError(
-            f"Cannot reach the database {describe(str(engine.url))}: {_one_line(exc.orig)}.") from exc
+        raise UserError.of("database.lost", database=describe(str(engine.url)),
+                           error=_one_line(exc.orig)) from exc
 
 
 def schema_state(engine: Engine) -> tuple[str | None, str]:
@@ -184,17 +223,13 @@ def open_database(url: str, *, migrate: bool = True) -> Engine:
             current = stored_revision(conn)
             has_tables = current is not None or bool(inspect(conn).get_table_names())
     except OperationalError as exc:
-        raise UserError(
-            f"Cannot reach the database {describe(url)}: {_one_line(exc.orig)}. "
-            "Check that the server is running and the address is right.") from exc
+        raise UserError.of("database.unreachable", database=describe(url),
+                           error=_one_line(exc.orig)) from exc
     except DatabaseError as exc:  # reached, but not a database (a text file named .db)
-        raise UserError(
-            f"Cannot open the database {describe(url)}: {_one_line(exc.orig)}. "
-            "Check that the address names a RepairBench database.") from exc
+        raise UserError.of("database.not_a_database", database=describe(url),
+                           error=_one_line(exc.orig)) from exc
     if has_tables and current is not None and current not in _revisions():
-        raise UserError(
-            f"The database {describe(url)} was made by a newer RepairBench (schema {current}). "
-            "Install the newer version of the program.")
+        raise UserError.of("database.too_new", database=describe(url), revision=current)
     if migrate and current != schema_head():
         upgrade(engine)
     return engine

@@ -40,13 +40,21 @@ def test_database_newer_than_the_program_is_refused(tmp_path: Path) -> None:
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
-    with pytest.raises(UserError, match="made by a newer RepairBench"):
+    with pytest.raises(UserError, match="made by a newer RepairBench") as refused:
         db.open_database(url)
+    where = db.describe(url)
+    assert refused.value.in_language("zh_CN") == (
+        f"数据库 {where} 由较新版本的 RepairBench 创建（结构版本 9999）。请安装新版程序。")
+    assert refused.value.in_language("zh_TW") == (
+        f"資料庫 {where} 由較新版本的 RepairBench 建立（結構版本 9999）。請安裝新版程式。")
 
 
 def test_unreachable_server_is_one_clear_sentence() -> None:
-    with pytest.raises(UserError, match="Cannot reach the database"):
+    with pytest.raises(UserError, match="Cannot reach the database") as refused:
         db.open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert refused.value.in_language("zh_CN").startswith(
+        "无法连接数据库 postgresql+psycopg://nobody@127.0.0.1:1/none：")
+    assert refused.value.in_language("zh_TW").endswith("請檢查伺服器是否正在執行、位址是否正確。")
 
 
 def test_sqlite_is_durable_and_shared(sqlite_url: str) -> None:
