@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 
-from core import audit
+from core import audit, messages
 from core.audit import Change
 from core.errors import UserError
 from core.models import Attachment, AuditEntry, Finding, Unit
@@ -35,6 +35,51 @@ _KNOWN_TYPES = {
 }
 # Audit actions whose entry says who stored an attachment: our own, and intake closing a parcel.
 _ADD, _PARCEL_CLOSE = "attachment.add", "parcel.close"
+
+messages.add({
+    "attachment.too_large": {
+        "en": "{name} is {size}; an attachment may be at most {limit}. Shrink the photo or "
+              "attach part of the log.",
+        "zh_CN": "{name} 大小为 {size}；附件最大 {limit}。请压缩照片，或只附加部分日志。",
+        "zh_TW": "{name} 大小為 {size}；附件最大 {limit}。請壓縮照片，或只附加部分日誌。",
+    },
+    "attachment.no_name": {
+        "en": "The attachment needs a file name.",
+        "zh_CN": "附件需要文件名。",
+        "zh_TW": "附件需要檔名。",
+    },
+    "attachment.missing": {
+        "en": "{path} does not exist; choose the file again.",
+        "zh_CN": "{path} 不存在；请重新选择文件。",
+        "zh_TW": "{path} 不存在；請重新選擇檔案。",
+    },
+    "attachment.unreadable": {
+        "en": "{path} cannot be read: {problem}.",
+        "zh_CN": "无法读取 {path}：{problem}。",
+        "zh_TW": "無法讀取 {path}：{problem}。",
+    },
+    "attachment.not_a_file": {
+        "en": "{path} is not a file.",
+        "zh_CN": "{path} 不是文件。",
+        "zh_TW": "{path} 不是檔案。",
+    },
+    "attachment.empty": {
+        "en": "{name} is empty; there is nothing to attach.",
+        "zh_CN": "{name} 是空文件；没有可附加的内容。",
+        "zh_TW": "{name} 是空檔案；沒有可附加的內容。",
+    },
+    "attachment.wrong_finding": {
+        "en": "Finding {finding} is not a test of {serial}; choose one of its findings or the "
+              "whole unit.",
+        "zh_CN": "检测结果 {finding} 不属于 {serial}；请选择该设备的某项检测结果，或整台设备。",
+        "zh_TW": "檢測結果 {finding} 不屬於 {serial}；請選擇該設備的某項檢測結果，或整台設備。",
+    },
+    "attachment.gone": {
+        "en": "Attachment {attachment} does not exist any more.",
+        "zh_CN": "附件 {attachment} 已不存在。",
+        "zh_TW": "附件 {attachment} 已不存在。",
+    },
+})
 
 
 @dataclass(frozen=True)
@@ -65,14 +110,14 @@ def size_text(size: int) -> str:
 
 
 def _too_large(name: str, size: int) -> UserError:
-    return UserError(f"{name} is {size_text(size)}; an attachment may be at most "
-                     f"{size_text(MAX_BYTES)}. Shrink the photo or attach part of the log.")
+    return UserError.of("attachment.too_large", name=name, size=size_text(size),
+                        limit=size_text(MAX_BYTES))
 
 
 def _stored_name(filename: str) -> str:
     name = Path(filename.replace("\\", "/")).name.strip()
     if not name:
-        raise UserError("The attachment needs a file name.")
+        raise UserError.of("attachment.no_name")
     if len(name) > NAME_LENGTH:
         suffix = Path(name).suffix[:20]
         name = name[:NAME_LENGTH - len(suffix)] + suffix
@@ -86,17 +131,19 @@ def read_file(path: str | Path) -> tuple[str, bytes]:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError(f"{path} does not exist; choose the file again.") from None
+        raise UserError.of("attachment.missing", path=str(path)) from None
     except OSError as exc:
-        raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise UserError.of("attachment.unreadable", path=str(path),
+                           problem=exc.strerror or str(exc)) from None
     if not path.is_file():
-        raise UserError(f"{path} is not a file.")
+        raise UserError.of("attachment.not_a_file", path=str(path))
     if size > MAX_BYTES:
         raise _too_large(path.name, size)
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise UserError.of("attachment.unreadable", path=str(path),
+                           problem=exc.strerror or str(exc)) from None
     return path.name, content
 
 
@@ -108,14 +155,13 @@ def attach(uow: UnitOfWork, unit_id: int, filename: str, content: bytes, *,
     unit = get_unit(uow, unit_id)
     name = _stored_name(filename)
     if not content:
-        raise UserError(f"{name} is empty; there is nothing to attach.")
+        raise UserError.of("attachment.empty", name=name)
     if len(content) > MAX_BYTES:
         raise _too_large(name, len(content))
     if finding_id is not None:
         finding = uow.session.get(Finding, finding_id)
         if finding is None or finding.unit_id != unit.id:
-            raise UserError(f"Finding {finding_id} is not a test of {unit.serial}; choose one of "
-                            "its findings or the whole unit.")
+            raise UserError.of("attachment.wrong_finding", finding=finding_id, serial=unit.serial)
     row = Attachment(unit_id=None if finding_id is not None else unit.id, finding_id=finding_id,
                      filename=name, media_type=media_type_of(name), content=bytes(content))
     uow.session.add(row)
@@ -180,6 +226,6 @@ def content_of(uow: UnitOfWork, attachment_id: int) -> tuple[str, str, bytes]:
     """(file name, media type, bytes) of one attachment, to open it."""
     row = uow.session.get(Attachment, attachment_id)
     if row is None:
-        raise UserError(f"Attachment {attachment_id} does not exist any more.")
+        raise UserError.of("attachment.gone", attachment=attachment_id)
     return row.filename, row.media_type, bytes(row.content)
 

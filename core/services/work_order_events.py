@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from core import audit, center
+from core import audit, center, messages
 from core.audit import Change
 from core.errors import UserError
 from core.models import WorkOrder
@@ -27,10 +27,73 @@ EVENT_KINDS: tuple[str, ...] = ("return_requested", "return_confirmed",
                                 "replacement_delivered")
 # An event that follows another cannot be dated before it (a confirmation answers a request).
 _AFTER = {"return_confirmed": "return_requested", "replacement_delivered": "replacement_approved"}
-_WORDS = {"return_requested": "the return request", "return_confirmed": "the return's confirmation",
-          "spec_mismatch_confirmed": "the specification mismatch's confirmation",
-          "replacement_approved": "the replacement's approval",
-          "replacement_delivered": "the replacement's delivery"}
+# How a refusal names each event, in every language.
+_WORDS = {
+    "return_requested": ("the return request", "退货申请", "退貨申請"),
+    "return_confirmed": ("the return's confirmation", "退货确认", "退貨確認"),
+    "spec_mismatch_confirmed": ("the specification mismatch's confirmation", "规格不符确认",
+                                "規格不符確認"),
+    "replacement_approved": ("the replacement's approval", "换货批准", "換貨核准"),
+    "replacement_delivered": ("the replacement's delivery", "换货交付", "換貨交付"),
+}
+messages.add({f"wo_event.word.{kind}": {"en": en, "zh_CN": cn, "zh_TW": tw}
+              for kind, (en, cn, tw) in _WORDS.items()})
+messages.add({
+    "wo_event.no_work_order": {
+        "en": "There is no work order {work_order}.",
+        "zh_CN": "没有工单 {work_order}。",
+        "zh_TW": "沒有工單 {work_order}。",
+    },
+    "wo_event.unknown_kind": {
+        "en": "Unknown event {kind!r}; record one of {kinds}.",
+        "zh_CN": "未知事件 {kind!r}；请记录以下之一：{kinds}。",
+        "zh_TW": "未知事件 {kind!r}；請記錄以下之一：{kinds}。",
+    },
+    "wo_event.not_a_date": {
+        "en": "The day of {event} must be a date such as 2026-03-15.",
+        "zh_CN": "{event}的日期必须是日期，例如 2026-03-15。",
+        "zh_TW": "{event}的日期必須是日期，例如 2026-03-15。",
+    },
+    "wo_event.future": {
+        "en": "{on} is in the future: record {event} on the day it happened (today is {today}).",
+        "zh_CN": "{on} 是未来的日期：请按实际发生的日期记录{event}（今天是 {today}）。",
+        "zh_TW": "{on} 是未來的日期：請依實際發生的日期記錄{event}（今天是 {today}）。",
+    },
+    "wo_event.before_submitted": {
+        "en": "{on} is before work order {number} was submitted ({submitted}).",
+        "zh_CN": "{on} 早于工单 {number} 的提交日期（{submitted}）。",
+        "zh_TW": "{on} 早於工單 {number} 的提交日期（{submitted}）。",
+    },
+    "wo_event.before_earlier": {
+        "en": "{on} is before {earlier} ({before_day}) recorded on {number}.",
+        "zh_CN": "{on} 早于工单 {number} 上记录的{earlier}（{before_day}）。",
+        "zh_TW": "{on} 早於工單 {number} 上記錄的{earlier}（{before_day}）。",
+    },
+    "wo_event.no_returns": {
+        "en": "The policies of {number} take no returns or replacements.",
+        "zh_CN": "{number} 适用的政策不接受退货或换货。",
+        "zh_TW": "{number} 適用的政策不接受退貨或換貨。",
+    },
+    "wo_event.reason_missing": {
+        "en": "Say why the customer asks for the return: {reasons}.",
+        "zh_CN": "请说明客户申请退货的原因：{reasons}。",
+        "zh_TW": "請說明客戶申請退貨的原因：{reasons}。",
+    },
+    "wo_event.reason_unknown": {
+        "en": "{reason!r} is not a reason the policy takes; use one of {reasons}.",
+        "zh_CN": "{reason!r} 不是政策接受的原因；请使用以下之一：{reasons}。",
+        "zh_TW": "{reason!r} 不是政策接受的原因；請使用以下之一：{reasons}。",
+    },
+    "wo_event.reason_not_taken": {
+        "en": "Only a return request has a reason; {event} has none.",
+        "zh_CN": "只有退货申请需要填写原因；{event}不需要。",
+        "zh_TW": "只有退貨申請需要填寫原因；{event}不需要。",
+    },
+})
+
+
+def _word(kind: str) -> messages.Phrase:
+    return messages.Phrase(f"wo_event.word.{kind}")
 
 
 @dataclass(frozen=True)
@@ -57,7 +120,7 @@ def _get(uow: UnitOfWork, work_order_id: int, *, lock: bool = False) -> WorkOrde
         query = query.with_for_update(key_share=True)
     wo = uow.session.scalars(query).first()
     if wo is None:
-        raise UserError(f"There is no work order {work_order_id}.")
+        raise UserError.of("wo_event.no_work_order", work_order=work_order_id)
     return wo
 
 
@@ -99,38 +162,40 @@ def record_event(uow: UnitOfWork, work_order_id: int, kind: str, on: dt.date,
     """
     require(uow.actor, Role.REPAIR, Role.SUPERVISOR, action="record return and replacement dates")
     if kind not in EVENT_KINDS:
-        raise UserError(f"Unknown event {kind!r}; record one of {', '.join(EVENT_KINDS)}.")
+        raise UserError.of("wo_event.unknown_kind", kind=kind, kinds=", ".join(EVENT_KINDS))
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise UserError(f"The day of {_WORDS[kind]} must be a date such as 2026-03-15.")
+        raise UserError.of("wo_event.not_a_date", event=_word(kind))
     wo = _get(uow, work_order_id, lock=True)
     tz = center.load(uow).timezone
     today = dt.datetime.now(tz).date()
     if on > today:
-        raise UserError(f"{on} is in the future: record {_WORDS[kind]} on the day it happened "
-                        f"(today is {today}).")
+        raise UserError.of("wo_event.future", on=on.isoformat(), event=_word(kind),
+                           today=today.isoformat())
     submitted = wo.submitted_at.astimezone(tz).date() if wo.submitted_at else None
     if submitted is not None and on < submitted:
-        raise UserError(f"{on} is before work order {wo.number} was submitted ({submitted}).")
+        raise UserError.of("wo_event.before_submitted", on=on.isoformat(), number=wo.number,
+                           submitted=submitted.isoformat())
     earlier = _AFTER.get(kind)
     before_day = getattr(wo, _column(earlier)) if earlier else None
     if before_day is not None and on < before_day:
-        raise UserError(f"{on} is before {_WORDS[earlier]} ({before_day}) "  # type: ignore[index]
-                        f"recorded on {wo.number}.")
+        raise UserError.of("wo_event.before_earlier", on=on.isoformat(),
+                           earlier=_word(str(earlier)),
+                           before_day=before_day.isoformat(), number=wo.number)
     before: dict[str, object] = {kind: _iso(getattr(wo, _column(kind)))}
     after: dict[str, object] = {kind: on.isoformat()}
     if kind == "return_requested":
         allowed = _reasons(uow, wo)
         if not allowed:
-            raise UserError(f"The policies of {wo.number} take no returns or replacements.")
+            raise UserError.of("wo_event.no_returns", number=wo.number)
         if not reason or not reason.strip():
-            raise UserError(f"Say why the customer asks for the return: {', '.join(allowed)}.")
+            raise UserError.of("wo_event.reason_missing", reasons=", ".join(allowed))
         if reason.strip() not in allowed:
-            raise UserError(f"{reason.strip()!r} is not a reason the policy takes; use one of "
-                            f"{', '.join(allowed)}.")
+            raise UserError.of("wo_event.reason_unknown", reason=reason.strip(),
+                               reasons=", ".join(allowed))
         before["reason"], after["reason"] = wo.return_reason, reason.strip()
         wo.return_reason = reason.strip()
     elif reason:
-        raise UserError(f"Only a return request has a reason; {_WORDS[kind]} has none.")
+        raise UserError.of("wo_event.reason_not_taken", event=_word(kind))
     setattr(wo, _column(kind), on)
     audit.record(uow, Change("work_order.event", "work_order", wo.number, wo.id, before, after))
     uow.session.flush()

@@ -104,6 +104,20 @@ def test_wrong_finding_unknown_unit_and_wrong_role_store_nothing(catalogue: Data
     assert _count(catalogue) == 0
 
 
+def test_a_refused_attachment_reads_in_the_screen_language(catalogue: Database) -> None:
+    uid, _ = _tested(catalogue)
+    with catalogue.uow(TECH) as uow, pytest.raises(UserError) as refused:
+        attachments.attach(uow, uid, "dump.bin", b"0" * (attachments.MAX_BYTES + 1))
+    assert refused.value.in_language("zh_CN") == (
+        "dump.bin 大小为 20.0 MB；附件最大 20.0 MB。请压缩照片，或只附加部分日志。")
+    assert refused.value.in_language("zh_TW") == (
+        "dump.bin 大小為 20.0 MB；附件最大 20.0 MB。請壓縮照片，或只附加部分日誌。")
+    with catalogue.uow(TECH) as uow, pytest.raises(UserError) as refused:
+        attachments.attach(uow, uid, "  ", b"x")
+    assert refused.value.in_language("zh_TW") == "附件需要檔名。"
+    assert refused.value.in_language("zh_CN") == "附件需要文件名。"
+
+
 def test_long_names_keep_their_extension_and_paths_are_dropped(catalogue: Database) -> None:
     uid, _ = _tested(catalogue)
     with catalogue.uow(TECH) as uow:

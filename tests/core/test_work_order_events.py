@@ -126,6 +126,21 @@ def test_an_answer_cannot_come_before_its_question(shop: Database) -> None:
                                 dt.datetime(2026, 5, 25, 3))  # type: ignore[arg-type]
 
 
+def test_a_refused_date_reads_in_the_screen_language(shop: Database) -> None:
+    record(shop, "WO-JP", "replacement_approved", dt.date(2026, 5, 25))
+    with pytest.raises(UserError) as refused:
+        record(shop, "WO-JP", "replacement_delivered", dt.date(2026, 5, 24))
+    assert str(refused.value) == (
+        "2026-05-24 is before the replacement's approval (2026-05-25) recorded on WO-JP.")
+    assert refused.value.in_language("zh_CN") == (
+        "2026-05-24 早于工单 WO-JP 上记录的换货批准（2026-05-25）。")
+    assert refused.value.in_language("zh_TW") == (
+        "2026-05-24 早於工單 WO-JP 上記錄的換貨核准（2026-05-25）。")
+    with pytest.raises(UserError) as refused:
+        record(shop, "WO-CK", "return_confirmed", dt.date(2026, 5, 21), "because")
+    assert refused.value.in_language("zh_TW") == "只有退貨申請需要填寫原因；退貨確認不需要。"
+
+
 def test_deadlines_list_the_r1_and_r3_items_once_their_dates_are_recorded(shop: Database) -> None:
     with shop.uow() as uow:
         assert [d.rule for d in wd.deadlines_for(uow, "WO-CK")] == []
