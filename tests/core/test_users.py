@@ -158,3 +158,30 @@ def test_a_new_database_has_no_users(database: Database) -> None:
     with database.uow() as uow:
         assert uow.session.scalars(select(User)).all() == []
         assert users.first_admin_needed(uow)
+
+
+def test_sign_in_and_password_refusals_read_in_chinese(database: Database, admin: Actor) -> None:
+    with database.uow() as uow, pytest.raises(UserError) as refused:
+        users.authenticate(uow, "nobody", ADMIN_PW)
+    assert str(refused.value) == users.SIGNIN_FAILED
+    assert refused.value.in_language("zh_CN") == "用户名不存在或密码错误。"
+    assert refused.value.in_language("zh_TW") == "使用者名稱不存在或密碼錯誤。"
+    with database.uow(admin) as uow, pytest.raises(UserError) as refused:
+        users.create_user(uow, "kim", "short1", ["intake"])
+    assert refused.value.in_language("zh_CN") == "密码太短（6 个字符）；请至少使用 10 个字符。"
+    assert refused.value.in_language("zh_TW") == "密碼太短（6 個字元）；請至少使用 10 個字元。"
+
+
+def test_an_unknown_role_lists_the_roles_in_the_screen_language(database: Database,
+                                                                admin: Actor) -> None:
+    with database.uow(admin) as uow, pytest.raises(UserError) as refused:
+        users.create_user(uow, "kim", "blue river 77", ["boss"])
+    assert str(refused.value) == (
+        "Unknown role 'boss'; use one of intake (intake technician), repair (repair technician), "
+        "shipping (shipping clerk), supervisor (supervisor), administrator (administrator).")
+    assert refused.value.in_language("zh_CN").startswith(
+        "未知角色 'boss'；请使用以下角色之一：intake（收货技术员）、repair（维修技术员）、")
+    assert refused.value.in_language("zh_TW").endswith("administrator（管理員）。")
+    with database.uow(admin) as uow, pytest.raises(UserError) as refused:
+        users.deactivate(uow, "root")
+    assert refused.value.in_language("zh_TW") == "root 是最後一位管理員；請先指定另一位管理員。"
