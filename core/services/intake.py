@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
-from core import audit
+from core import audit, messages
 from core.audit import Change
 from core.errors import UserError
 from core.intake_rules import Reason, Wording, requirements_for
@@ -41,6 +41,42 @@ __all__ = ["CLOSED_ORDERS", "CONDITIONS", "IN_CENTER", "ParcelSummary", "ScanOut
 
 CONDITIONS = ("intact", "damaged_box", "damaged_unit", "wet", "opened")
 _ENDED = (UnitStatus.CANCELLED, UnitStatus.REFUSED, UnitStatus.SHIPPED, UnitStatus.CLOSED)
+# The close-parcel dialog's words for each condition; a refusal lists the codes the command line
+# takes, each followed in Chinese by what it means.
+_CONDITION_WORDS = {
+    "intact": ("完好", "完好"), "damaged_box": ("外箱破损", "外箱破損"),
+    "damaged_unit": ("设备损坏", "設備損壞"), "wet": ("受潮", "受潮"),
+    "opened": ("到货前已被拆开", "到貨前已被拆開"),
+}
+
+messages.add({
+    "intake.conditions": {
+        "en": ", ".join(CONDITIONS),
+        "zh_CN": "、".join(f"{c}（{_CONDITION_WORDS[c][0]}）" for c in CONDITIONS),
+        "zh_TW": "、".join(f"{c}（{_CONDITION_WORDS[c][1]}）" for c in CONDITIONS),
+    },
+    "intake.bad_scan_id": {
+        "en": "A scan id must be 1 to 36 characters, not {scan_id!r}: let the station choose it "
+              "(a uuid4).",
+        "zh_CN": "扫描编号必须为 1 到 36 个字符，而不是 {scan_id!r}：请由工作站自动生成（uuid4）。",
+        "zh_TW": "掃描編號必須為 1 到 36 個字元，而不是 {scan_id!r}：請由工作站自動產生（uuid4）。",
+    },
+    "intake.unknown_condition": {
+        "en": "Unknown parcel condition {condition!r}; use one of {conditions}.",
+        "zh_CN": "未知的包裹状况 {condition!r}；请使用以下之一：{conditions}。",
+        "zh_TW": "未知的包裹狀況 {condition!r}；請使用以下之一：{conditions}。",
+    },
+    "intake.parcel_closed": {
+        "en": "Parcel {parcel} is not open any more; scan a work order to start a new parcel.",
+        "zh_CN": "包裹 {parcel} 已关闭；请扫描工单以开始新的包裹。",
+        "zh_TW": "包裹 {parcel} 已關閉；請掃描工單以開始新的包裹。",
+    },
+    "intake.no_parcel": {
+        "en": "Parcel {parcel} does not exist.",
+        "zh_CN": "包裹 {parcel} 不存在。",
+        "zh_TW": "包裹 {parcel} 不存在。",
+    },
+})
 
 
 @dataclass
@@ -169,8 +205,7 @@ def scan(uow: UnitOfWork, raw: str, intake_id: int | None = None, *,
     """
     require(uow.actor, Role.INTAKE, action="receive parcels")
     if client_scan_id is not None and not 0 < len(client_scan_id) <= 36:
-        raise UserError(f"A scan id must be 1 to 36 characters, not {client_scan_id!r}: "
-                        "let the station choose it (a uuid4).")
+        raise UserError.of("intake.bad_scan_id", scan_id=client_scan_id)
     try:
         return _decide(uow, raw, intake_id, client_scan_id)
     except IntegrityError:
@@ -392,8 +427,8 @@ def close_parcel(uow: UnitOfWork, intake_id: int, *, condition: list[str] | None
     condition = [c for c in (condition or ["intact"]) if c]
     unknown = [c for c in condition if c not in CONDITIONS]
     if unknown:
-        raise UserError(f"Unknown parcel condition {unknown[0]!r}; use one of "
-                        f"{', '.join(CONDITIONS)}.")
+        raise UserError.of("intake.unknown_condition", condition=unknown[0],
+                           conditions=messages.Phrase("intake.conditions"))
     received = list(uow.session.scalars(select(Unit.serial).where(Unit.intake_id == intake.id)))
     wo = intake.work_order
     missing = [u.serial for u in wo.units if u.status == UnitStatus.AWAITING_PARCEL] if wo else []
@@ -454,8 +489,7 @@ def refuse_parcel(uow: UnitOfWork, intake_id: int | None, reasons: list[str],
 
 
 def _closed_error(intake_id: int | None) -> Exception:
-    return UserError(f"Parcel {intake_id} is not open any more; scan a work order to start a "
-                     "new parcel.")
+    return UserError.of("intake.parcel_closed", parcel=intake_id)
 
 
 def _media_type(name: str) -> str:
@@ -470,7 +504,7 @@ def _media_type(name: str) -> str:
 def get_parcel(uow: UnitOfWork, intake_id: int) -> ParcelIntake:
     parcel = uow.session.get(ParcelIntake, intake_id)
     if parcel is None:
-        raise UserError(f"Parcel {intake_id} does not exist.")
+        raise UserError.of("intake.no_parcel", parcel=intake_id)
     return parcel
 
 

@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, select, update
 
-from core import audit, center
+from core import audit, center, messages
 from core.audit import Change
+from core.bulk_insert import insert_rows, insert_with_ids
 from core.errors import UserError
 from core.import_files import (
     FileRefused,
@@ -38,7 +39,6 @@ from core.models import (
     utcnow,
 )
 from core.permissions import Role, require
-from core.bulk_insert import insert_rows, insert_with_ids
 from core.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
@@ -52,6 +52,15 @@ UNIT_UPDATABLE = ("purchase_date", "proof_of_purchase", "factory_date", "deliver
 DUE_INPUTS = ("priority", "order_number")
 ADDRESS_FIELDS = ("address", "city", "province", "postal_code", "country")
 
+
+messages.add({
+    "work_orders.no_work_order": {
+        "en": "There is no work order {number!r}. Check the number, or import the work order "
+              "first.",
+        "zh_CN": "没有工单 {number!r}。请核对编号，或先导入该工单。",
+        "zh_TW": "沒有工單 {number!r}。請核對編號，或先匯入該工單。",
+    },
+})
 
 @dataclass
 class ImportReport:
@@ -109,7 +118,8 @@ def import_work_orders(uow: UnitOfWork, data: bytes, source: str) -> ImportRepor
     if moved:
         # A changed priority, order number or unit date moves the due dates of units already
         # in the center; they are recomputed before the import commits, with it.
-        from core.services.due_dates import refresh_orders  # it reads the intake services
+        # Imported here: due_dates reads the intake services.
+        from core.services.due_dates import refresh_orders
 
         refresh_orders(uow, sorted(moved))
     uow.commit()
@@ -284,7 +294,8 @@ def import_products(uow: UnitOfWork, data: bytes, source: str) -> tuple[int, int
                                       values))
     audit.record_many(uow, changes)
     if moved:
-        from core.services.due_dates import refresh_all_due  # it reads the intake services
+        # Imported here: due_dates reads the intake services.
+        from core.services.due_dates import refresh_all_due
 
         refresh_all_due(uow, product_ids=moved)
     uow.commit()
@@ -303,6 +314,5 @@ def get_work_order(uow: UnitOfWork, number: str) -> WorkOrder:
         wo = uow.session.scalars(
             select(WorkOrder).where(WorkOrder.order_number == number).limit(1)).first()
     if wo is None:
-        raise UserError(f"There is no work order {number!r}. Check the number, or import the "
-                        "work order first.")
+        raise UserError.of("work_orders.no_work_order", number=number)
     return wo

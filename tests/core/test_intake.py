@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from core.errors import UserError
 from core.models import ParcelIntake, Scan, Unit, UnitStatus, WorkOrder, WorkOrderStatus
 from core.services import intake, policies, work_orders
 from core.services.intake import ScanOutcome
@@ -154,6 +155,23 @@ def test_closing_records_condition_and_missing_units(bench: Database) -> None:
         intake.close_parcel(uow, parcel)
     with pytest.raises(Exception, match="Unknown parcel condition"), bench.uow(BENCH) as uow:
         intake.close_parcel(uow, scan(bench, "WO-2").intake_id, condition=["squashed"])
+
+
+def test_a_refused_parcel_action_reads_in_the_screen_language(bench: Database) -> None:
+    parcel = scan(bench, "WO-1").intake_id
+    with pytest.raises(UserError) as refused, bench.uow(BENCH) as uow:
+        intake.close_parcel(uow, parcel, condition=["squashed"])
+    assert str(refused.value) == ("Unknown parcel condition 'squashed'; use one of intact, "
+                                  "damaged_box, damaged_unit, wet, opened.")
+    assert refused.value.in_language("zh_CN").startswith(
+        "未知的包裹状况 'squashed'；请使用以下之一：intact（完好）、damaged_box（外箱破损）、")
+    assert "damaged_unit（設備損壞）" in refused.value.in_language("zh_TW")
+    with bench.uow(BENCH) as uow:
+        intake.close_parcel(uow, parcel)
+    with pytest.raises(UserError) as refused, bench.uow(BENCH) as uow:
+        intake.refuse_parcel(uow, parcel, [])
+    assert refused.value.in_language("zh_CN") == f"包裹 {parcel} 已关闭；请扫描工单以开始新的包裹。"
+    assert refused.value.in_language("zh_TW") == f"包裹 {parcel} 已關閉；請掃描工單以開始新的包裹。"
 
 
 def test_parcel_that_matched_nothing_is_refused_with_reasons(bench: Database) -> None:

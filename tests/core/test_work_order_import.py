@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core import audit
+from core.errors import UserError
 from core.import_files import FileRefused
 from core.models import AuditEntry, Customer, Unit, WorkOrder, WorkOrderStatus
 from core.services import service_record, work_orders
@@ -100,6 +101,15 @@ def test_unreadable_files_get_a_clear_message(catalogue: Database, data: bytes,
         work_orders.import_work_orders(uow, data, "x.csv")
     assert expected in str(error.value)
     assert count(catalogue, WorkOrder) == 0
+
+
+def test_an_unknown_work_order_reads_in_the_screen_language(catalogue: Database) -> None:
+    with pytest.raises(UserError) as refused, catalogue.uow() as uow:
+        work_orders.get_work_order(uow, "WO-404")
+    assert str(refused.value) == (
+        "There is no work order 'WO-404'. Check the number, or import the work order first.")
+    assert refused.value.in_language("zh_CN") == "没有工单 'WO-404'。请核对编号，或先导入该工单。"
+    assert refused.value.in_language("zh_TW") == "沒有工單 'WO-404'。請核對編號，或先匯入該工單。"
 
 
 def test_reimport_updates_what_may_change_but_never_the_return_address(catalogue: Database) -> None:
