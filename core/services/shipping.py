@@ -17,16 +17,28 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
+from core import messages
 from core.audit import Change, record
 from core.errors import UserError
-from core.models import (Diagnosis, Finding, ParcelIntake, Quote, RepairAction, Shipment, Unit,
-                         UnitStatus, WorkOrder, utcnow)
+from core.models import (
+    Diagnosis,
+    Finding,
+    ParcelIntake,
+    Quote,
+    RepairAction,
+    Shipment,
+    Unit,
+    UnitStatus,
+    WorkOrder,
+    utcnow,
+)
 from core.permissions import Role, require
 from core.policies.deadlines import freight_payer
 from core.rules.barcodes import parse_scan
 from core.services.lifecycle import record_unit_change, refresh_work_order_status
 from core.services.policies import policy_for
 from core.unit_of_work import UnitOfWork
+from core.workflow import state_phrase
 
 # A unit leaves from any of these: repaired and tested, sent back unrepaired, or a replacement.
 READY_STATES: tuple[UnitStatus, ...] = (
@@ -39,6 +51,115 @@ _TRACKING = re.compile(r"[\x21-\x7e]{4,64}")
 CARRIER_TRACKING: dict[str, str] = {"SF Express": r"SF\d{12,15}"}
 PLAIN_TRACKING = r"[A-Za-z0-9]{8,30}"
 _CENT = Decimal("0.01")
+
+messages.add({
+    "shipping.no_work_order": {
+        "en": "There is no work order {work_order!r}.",
+        "zh_CN": "没有工单 {work_order!r}。",
+        "zh_TW": "沒有工單 {work_order!r}。",
+    },
+    "shipping.carrier_and_batch": {
+        "en": "Choose a carrier and a batch size of 0 (no limit) or more.",
+        "zh_CN": "请选择承运商，并将每批数量设为 0（不限）或以上。",
+        "zh_TW": "請選擇貨運公司，並將每批數量設為 0（不限）或以上。",
+    },
+    "shipping.no_return_address": {
+        "en": "Work order {number} has no complete return address; add it first.",
+        "zh_CN": "工单 {number} 没有完整的回寄地址；请先补全。",
+        "zh_TW": "工單 {number} 沒有完整的寄回地址；請先補齊。",
+    },
+    "shipping.select_units": {
+        "en": "Select the units to pack.",
+        "zh_CN": "请选择要打包的设备。",
+        "zh_TW": "請選擇要包裝的設備。",
+    },
+    "shipping.carrier_not_allowed": {
+        "en": "{carrier} is not a carrier this vendor allows for work order {number}; "
+              "use one of: {carriers}.",
+        "zh_CN": "该厂商不允许工单 {number} 使用 {carrier}；请使用以下承运商之一：{carriers}。",
+        "zh_TW": "此廠商不允許工單 {number} 使用 {carrier}；請改用下列貨運公司之一：{carriers}。",
+    },
+    "shipping.unknown_units": {
+        "en": "Unknown unit id(s): {ids}.",
+        "zh_CN": "未知的设备 ID：{ids}。",
+        "zh_TW": "未知的設備 ID：{ids}。",
+    },
+    "shipping.other_work_order": {
+        "en": "Unit {serial} is not on work order {number}.",
+        "zh_CN": "设备 {serial} 不在工单 {number} 上。",
+        "zh_TW": "設備 {serial} 不在工單 {number} 上。",
+    },
+    "shipping.not_ready": {
+        "en": "Unit {serial} is {state}, not ready to ship.",
+        "zh_CN": "设备 {serial} 处于“{state}”状态，尚不能发货。",
+        "zh_TW": "設備 {serial} 目前為「{state}」，尚不能出貨。",
+    },
+    "shipping.already_packed": {
+        "en": "Unit {serial} is already packed in parcel {parcel}.",
+        "zh_CN": "设备 {serial} 已装入包裹 {parcel}。",
+        "zh_TW": "設備 {serial} 已裝入包裹 {parcel}。",
+    },
+    "shipping.pack_raced": {
+        "en": "Another station packed or changed some of these units just now; nothing was "
+              "packed. Refresh the list and try again.",
+        "zh_CN": "另一工作站刚刚打包或更改了其中部分设备；此处未打包任何设备。请刷新列表后重试。",
+        "zh_TW": "另一個工作站剛剛包裝或變更了其中部分設備；此處未包裝任何設備。請重新整理清單後再試一次。",
+    },
+    "shipping.no_parcel": {
+        "en": "There is no parcel {parcel}.",
+        "zh_CN": "没有包裹 {parcel}。",
+        "zh_TW": "沒有包裹 {parcel}。",
+    },
+    "shipping.bad_pattern": {
+        "en": "The tracking-number pattern for {carrier} ({pattern!r}) is not a valid pattern: "
+              "{problem}. Correct it in the shipping settings.",
+        "zh_CN": "{carrier} 的运单号格式（{pattern!r}）无效：{problem}。请在发货设置中更正。",
+        "zh_TW": "{carrier} 的運單號格式（{pattern!r}）無效：{problem}。請在出貨設定中更正。",
+    },
+    "shipping.bad_tracking": {
+        "en": "{tracking!r} is not a tracking number: scan the carrier's barcode "
+              "(4-64 letters and digits, no spaces).",
+        "zh_CN": "{tracking!r} 不是运单号：请扫描承运商的条码（4-64 个字母或数字，不含空格）。",
+        "zh_TW": "{tracking!r} 不是運單號：請掃描貨運公司的條碼（4-64 個字母或數字，不含空白）。",
+    },
+    "shipping.tracking_after_leaving": {
+        "en": "Parcel {parcel} has already left; its tracking number stays.",
+        "zh_CN": "包裹 {parcel} 已发出；运单号不能再更改。",
+        "zh_TW": "包裹 {parcel} 已寄出；運單號不能再變更。",
+    },
+    "shipping.tracking_taken": {
+        "en": "Tracking number {tracking} is already on parcel {other}; "
+              "each parcel needs its own waybill.",
+        "zh_CN": "运单号 {tracking} 已用于包裹 {other}；每个包裹都需要单独的运单。",
+        "zh_TW": "運單號 {tracking} 已用於包裹 {other}；每個包裹都需要自己的託運單。",
+    },
+    "shipping.label_after_leaving": {
+        "en": "Parcel {parcel} has already left; its label is no longer needed.",
+        "zh_CN": "包裹 {parcel} 已发出；不再需要打印标签。",
+        "zh_TW": "包裹 {parcel} 已寄出；不再需要列印標籤。",
+    },
+    "shipping.already_shipped": {
+        "en": "Parcel {parcel} was already shipped.",
+        "zh_CN": "包裹 {parcel} 已经发出。",
+        "zh_TW": "包裹 {parcel} 已經寄出。",
+    },
+    "shipping.no_tracking": {
+        "en": "Parcel {parcel} has no tracking number yet; scan the waybill first.",
+        "zh_CN": "包裹 {parcel} 还没有运单号；请先扫描运单。",
+        "zh_TW": "包裹 {parcel} 還沒有運單號；請先掃描託運單。",
+    },
+    "shipping.empty_parcel": {
+        "en": "Parcel {parcel} holds no units.",
+        "zh_CN": "包裹 {parcel} 里没有设备。",
+        "zh_TW": "包裹 {parcel} 裡沒有設備。",
+    },
+    "shipping.ship_raced": {
+        "en": "Parcel {parcel} was shipped or changed at another station just now; nothing was "
+              "shipped here. Refresh the list.",
+        "zh_CN": "包裹 {parcel} 刚刚已在另一工作站发出或被更改；此处未发出任何设备。请刷新列表。",
+        "zh_TW": "包裹 {parcel} 剛剛已在另一個工作站寄出或被變更；此處未寄出任何設備。請重新整理清單。",
+    },
+})
 
 
 @dataclass(frozen=True)
@@ -166,7 +287,7 @@ def find_work_order(uow: UnitOfWork, work_order: WorkOrder | str | int) -> WorkO
         return work_order
     column = WorkOrder.id if isinstance(work_order, int) else WorkOrder.number
     if (wo := uow.session.scalar(select(WorkOrder).where(column == work_order))) is None:
-        raise UserError(f"There is no work order {work_order!r}.")
+        raise UserError.of("shipping.no_work_order", work_order=work_order)
     return wo
 
 
@@ -184,12 +305,12 @@ def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_id
     require(uow.actor, Role.SHIPPING, action="pack units for shipping")
     carrier = carrier.strip()
     if not carrier or batch_size < 0:
-        raise UserError("Choose a carrier and a batch size of 0 (no limit) or more.")
+        raise UserError.of("shipping.carrier_and_batch")
     wo = find_work_order(uow, work_order)
     if not wo.has_return_address:
-        raise UserError(f"Work order {wo.number} has no complete return address; add it first.")
+        raise UserError.of("shipping.no_return_address", number=wo.number)
     if not (wanted := list(dict.fromkeys(unit_ids))):
-        raise UserError("Select the units to pack.")
+        raise UserError.of("shipping.select_units")
     units = uow.session.scalars(select(Unit).where(Unit.id.in_(wanted))
                                 .options(selectinload(Unit.product)).order_by(Unit.id)).all()
     _check_packable(wo, wanted, units)
@@ -198,8 +319,8 @@ def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_id
         by_terms.setdefault(freight_for(uow, unit), []).append(unit)
     for terms in by_terms:
         if terms.carriers and carrier not in terms.carriers:
-            raise UserError(f"{carrier} is not a carrier this vendor allows for work order "
-                            f"{wo.number}; use one of: {', '.join(terms.carriers)}.")
+            raise UserError.of("shipping.carrier_not_allowed", carrier=carrier, number=wo.number,
+                               carriers=", ".join(terms.carriers))
     parcels = [(terms, chunk) for terms, group in by_terms.items()
                for chunk in (group[i:i + (batch_size or len(group))]
                              for i in range(0, len(group), batch_size or len(group)))]
@@ -226,14 +347,16 @@ def create_shipments(uow: UnitOfWork, work_order: WorkOrder | str | int, unit_id
 def _check_packable(wo: WorkOrder, wanted: list[int], units: Sequence[Unit]) -> None:
     missing = [str(i) for i in set(wanted) - {u.id for u in units}]
     if missing:
-        raise UserError(f"Unknown unit id(s): {', '.join(missing)}.")
+        raise UserError.of("shipping.unknown_units", ids=", ".join(missing))
     for unit in units:
         if unit.work_order_id != wo.id:
-            raise UserError(f"Unit {unit.serial} is not on work order {wo.number}.")
+            raise UserError.of("shipping.other_work_order", serial=unit.serial, number=wo.number)
         if unit.status not in READY_STATES:
-            raise UserError(f"Unit {unit.serial} is {unit.status.value}, not ready to ship.")
+            raise UserError.of("shipping.not_ready", serial=unit.serial,
+                               state=state_phrase(unit.status))
         if unit.shipment_id is not None:
-            raise UserError(f"Unit {unit.serial} is already packed in parcel {unit.shipment_id}.")
+            raise UserError.of("shipping.already_packed", serial=unit.serial,
+                               parcel=unit.shipment_id)
 
 
 def _claim(uow: UnitOfWork, shipment_id: int, unit_ids: list[int]) -> None:
@@ -243,8 +366,7 @@ def _claim(uow: UnitOfWork, shipment_id: int, unit_ids: list[int]) -> None:
                            Unit.status.in_(READY_STATES))
         .values(shipment_id=shipment_id).execution_options(synchronize_session=False))
     if result.rowcount != len(unit_ids):  # type: ignore[attr-defined]
-        raise UserError("Another station packed or changed some of these units just now; "
-                        "nothing was packed. Refresh the list and try again.")
+        raise UserError.of("shipping.pack_raced")
 
 
 def _summary(shipment: Shipment, number: str, serials: tuple[str, ...]) -> ShipmentSummary:
@@ -257,7 +379,7 @@ def _summary(shipment: Shipment, number: str, serials: tuple[str, ...]) -> Shipm
 def get_shipment(uow: UnitOfWork, shipment_id: int) -> Shipment:
     """The parcel with this id, or a UserError."""
     if (shipment := uow.session.get(Shipment, shipment_id)) is None:
-        raise UserError(f"There is no parcel {shipment_id}.")
+        raise UserError.of("shipping.no_parcel", parcel=shipment_id)
     return shipment
 
 
@@ -292,8 +414,8 @@ def tracking_pattern(carrier: str, patterns: Mapping[str, str] | None = None) ->
     try:
         return re.compile(text)
     except re.error as exc:
-        raise UserError(f"The tracking-number pattern for {carrier} ({text!r}) is not a valid "
-                        f"pattern: {exc}. Correct it in the shipping settings.") from exc
+        raise UserError.of("shipping.bad_pattern", carrier=carrier, pattern=text,
+                           problem=str(exc)) from exc
 
 
 def looks_like_tracking(carrier: str, scanned: str,
@@ -324,15 +446,13 @@ def assign_tracking(uow: UnitOfWork, shipment_id: int, tracking_number: str) -> 
     require(uow.actor, Role.SHIPPING, action="assign tracking numbers")
     tracking = tracking_number.strip()
     if not _TRACKING.fullmatch(tracking):
-        raise UserError(f"{tracking_number!r} is not a tracking number: scan the carrier's "
-                        "barcode (4-64 letters and digits, no spaces).")
+        raise UserError.of("shipping.bad_tracking", tracking=tracking_number)
     shipment = get_shipment(uow, shipment_id)
     if shipment.shipped_at is not None:
-        raise UserError(f"Parcel {shipment_id} has already left; its tracking number stays.")
+        raise UserError.of("shipping.tracking_after_leaving", parcel=shipment_id)
     if (other := uow.session.scalar(select(Shipment.id).where(
             Shipment.tracking_number == tracking, Shipment.id != shipment_id))) is not None:
-        raise UserError(f"Tracking number {tracking} is already on parcel {other}; "
-                        "each parcel needs its own waybill.")
+        raise UserError.of("shipping.tracking_taken", tracking=tracking, other=other)
     before = {"tracking_number": shipment.tracking_number}
     after: dict[str, object] = {"tracking_number": tracking}
     if shipment.tracking_number != tracking and shipment.label_printed_at is not None:
@@ -361,7 +481,7 @@ def mark_label_printed(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
     require(uow.actor, Role.SHIPPING, action="print shipping labels")
     shipment = get_shipment(uow, shipment_id)
     if shipment.shipped_at is not None:
-        raise UserError(f"Parcel {shipment_id} has already left; its label is no longer needed.")
+        raise UserError.of("shipping.label_after_leaving", parcel=shipment_id)
     before = shipment.label_printed_at
     shipment.label_printed_at = utcnow()
     shipment.label_printed_by = uow.actor.user_id
@@ -387,11 +507,11 @@ def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
     require(uow.actor, Role.SHIPPING, action="ship parcels")
     shipment = get_shipment(uow, shipment_id)
     if shipment.shipped_at is not None:
-        raise UserError(f"Parcel {shipment_id} was already shipped.")
+        raise UserError.of("shipping.already_shipped", parcel=shipment_id)
     if not shipment.tracking_number:
-        raise UserError(f"Parcel {shipment_id} has no tracking number yet; scan the waybill first.")
+        raise UserError.of("shipping.no_tracking", parcel=shipment_id)
     if not (units := shipment_units(uow, shipment_id)):
-        raise UserError(f"Parcel {shipment_id} holds no units.")
+        raise UserError.of("shipping.empty_parcel", parcel=shipment_id)
     old = {u.id: u.status for u in units}
     now = utcnow()
     # The WHERE re-checks the state at write time: a clerk who read the units before another one
@@ -407,8 +527,7 @@ def ship(uow: UnitOfWork, shipment_id: int) -> ShipmentSummary:
     ).rowcount  # type: ignore[attr-defined]
     if done != len(old) or parcel != 1:
         uow.rollback()
-        raise UserError(f"Parcel {shipment_id} was shipped or changed at another station just "
-                        "now; nothing was shipped here. Refresh the list.")
+        raise UserError.of("shipping.ship_raced", parcel=shipment_id)
     for unit in units:
         uow.session.expire(unit)
         record_unit_change(uow, unit, old[unit.id], UnitStatus.SHIPPED,

@@ -131,6 +131,26 @@ def test_units_not_ready_or_already_packed_are_refused(catalogue: Database) -> N
         shipping.create_shipments(uow, "WO-1", [first], "KYE")
 
 
+def test_a_refused_packing_reads_in_chinese_with_the_state_in_chinese(catalogue: Database) -> None:
+    stock(catalogue, {"WO-1": [("SN-1", "JM-X16-Q")]})
+    (unit,) = unit_ids(catalogue, "WO-1")
+    with catalogue.uow() as uow:
+        uow.session.get(Unit, unit).status = UnitStatus.TESTING
+        uow.commit()
+    with catalogue.uow(CLERK) as uow, pytest.raises(UserError) as refused:
+        shipping.create_shipments(uow, "WO-1", [unit], "KYE")
+    assert str(refused.value) == "Unit SN-1 is testing, not ready to ship."
+    assert refused.value.in_language("zh_CN") == "设备 SN-1 处于“测试中”状态，尚不能发货。"
+    assert refused.value.in_language("zh_TW") == "設備 SN-1 目前為「測試中」，尚不能出貨。"
+    with catalogue.uow(CLERK) as uow, pytest.raises(UserError) as refused:
+        shipping.ship(uow, 999)
+    assert refused.value.in_language("zh_CN") == "没有包裹 999。"
+    with catalogue.uow(CLERK) as uow, pytest.raises(UserError) as refused:
+        shipping.assign_tracking(uow, 999, "no such waybill")
+    assert refused.value.in_language("zh_TW") == (
+        "'no such waybill' 不是運單號：請掃描貨運公司的條碼（4-64 個字母或數字，不含空白）。")
+
+
 def test_only_the_shipping_role_ships(catalogue: Database) -> None:
     stock(catalogue, {"WO-1": [("SN-1", "JM-X16-Q")]})
     bench = Actor(username="ann", roles=frozenset({"repair"}))
