@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import holidays
 from sqlalchemy import select
 
+from core import messages
 from core.errors import UserError
 from core.messages import LANGUAGES
 from core.models import Setting
@@ -25,6 +26,37 @@ DEFAULTS: dict[str, str] = {
     # Labels, reports, quotes and slips of a customer who has no language of their own.
     "center.document_language": "en",
 }
+
+messages.add({
+    "center.bad_timezone": {
+        "en": "Unknown time zone {zone!r}; use a name such as Asia/Shanghai.",
+        "zh_CN": "未知时区 {zone!r}；请使用 Asia/Shanghai 这样的名称。",
+        "zh_TW": "未知時區 {zone!r}；請使用 Asia/Taipei 這樣的名稱。",
+    },
+    "center.no_name": {
+        "en": "The center needs a name: it is printed on every label and report.",
+        "zh_CN": "维修中心必须有名称：每张标签和报告上都会打印它。",
+        "zh_TW": "維修中心必須有名稱：每張標籤和報告上都會列印它。",
+    },
+    "center.bad_months": {
+        "en": "{setting}: {months!r} is not a number of months; write a whole number such as 12 "
+              "or 24, or leave it empty while unknown.",
+        "zh_CN": "{setting}：{months!r} 不是月数；请填写整数，例如 12 或 24，未知时请留空。",
+        "zh_TW": "{setting}：{months!r} 不是月數；請填寫整數，例如 12 或 24，未知時請留空。",
+    },
+    "center.bad_language": {
+        "en": "Document language {code!r} is not one the documents are printed in; use one of "
+              "{codes}.",
+        "zh_CN": "单据语言 {code!r} 不是可打印的语言；请使用以下之一：{codes}。",
+        "zh_TW": "單據語言 {code!r} 不是可列印的語言；請使用以下之一：{codes}。",
+    },
+    "center.bad_country": {
+        "en": "Calendar country {country!r} has no public-holiday calendar; use an ISO country "
+              "code such as CN, HK, TW or DE.",
+        "zh_CN": "日历国家 {country!r} 没有法定节假日日历；请使用 ISO 国家代码，例如 CN、HK、TW 或 DE。",
+        "zh_TW": "行事曆國家 {country!r} 沒有國定假日行事曆；請使用 ISO 國家代碼，例如 CN、HK、TW 或 DE。",
+    },
+})
 
 
 @dataclass(frozen=True)
@@ -43,7 +75,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UserError(f"Unknown time zone {name!r}; use a name such as Asia/Shanghai.") from exc
+        raise UserError.of("center.bad_timezone", zone=name) from exc
 
 
 def load(uow: UnitOfWork) -> CenterSettings:
@@ -64,23 +96,20 @@ def check(values: dict[str, str]) -> None:
     if "center.timezone" in values:
         zone(values["center.timezone"].strip())
     if not values.get("center.name", "x").strip():
-        raise UserError("The center needs a name: it is printed on every label and report.")
+        raise UserError.of("center.no_name")
     for key, value in values.items():
         months = value.strip()
         # A warranty length a policy leaves open: checked here, or a bad one would only show
         # when a unit of that vendor is next decided.
         if key.endswith(".warranty_months") and months and not (
                 months.isascii() and months.isdigit() and 0 < int(months) <= 600):
-            raise UserError(f"{key}: {months!r} is not a number of months; write a whole "
-                            "number such as 12 or 24, or leave it empty while unknown.")
+            raise UserError.of("center.bad_months", setting=key, months=months)
     language = values.get("center.document_language", "en").strip()
     if language not in LANGUAGES:
-        raise UserError(f"Document language {language!r} is not one the documents are printed in; "
-                        f"use one of {', '.join(LANGUAGES)}.")
+        raise UserError.of("center.bad_language", code=language, codes=", ".join(LANGUAGES))
     country = values.get("center.country", "CN").strip()
     if country not in holidays.list_supported_countries():
-        raise UserError(f"Calendar country {country!r} has no public-holiday calendar; use an ISO "
-                        "country code such as CN, HK, TW or DE.")
+        raise UserError.of("center.bad_country", country=country)
 
 
 def save(uow: UnitOfWork, values: dict[str, str],
@@ -102,7 +131,8 @@ def save(uow: UnitOfWork, values: dict[str, str],
     if changed:
         audit.record(uow, Change("settings.save", "setting", ",".join(sorted(changed)), None,
                                  {k: current.get(k) for k in changed}, changed))
-        from core.services.due_dates import refresh_for_settings  # a service over this module
+        # Imported here: due_dates is a service over this module.
+        from core.services.due_dates import refresh_for_settings
 
         refresh_for_settings(uow, changed, progress)  # a warranty length or the calendar moves due dates
     uow.commit()

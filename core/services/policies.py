@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy import bindparam, select
 
-from core import audit
+from core import audit, messages
 from core.audit import Change
 from core.errors import UserError
 from core.models import Policy as PolicyRow
@@ -17,6 +17,26 @@ from core.policies import presets
 from core.policies.schema import Policy
 from core.unit_of_work import UnitOfWork
 
+messages.add({
+    "policy_admin.no_policy": {
+        "en": "There is no policy {code!r}; import or assign a known policy.",
+        "zh_CN": "没有政策 {code!r}；请导入或分配一个已有的政策。",
+        "zh_TW": "沒有政策 {code!r}；請匯入或指派一個已有的政策。",
+    },
+    "policy_admin.preset": {
+        "en": "{code!r} is a preset shipped with RepairBench; give your policy another code (e.g. "
+              "'acme_cables') and assign it to the product models.",
+        "zh_CN": "{code!r} 是 RepairBench 自带的预设政策；请为你的政策另取一个代码（例如 "
+                 "'acme_cables'），再将其分配给产品型号。",
+        "zh_TW": "{code!r} 是 RepairBench 內建的預設政策；請為您的政策另取一個代碼（例如 "
+                 "'acme_cables'），再將其指派給產品型號。",
+    },
+    "policy_admin.no_model": {
+        "en": "There is no product model {model!r} in the catalogue.",
+        "zh_CN": "产品目录中没有型号 {model!r}。",
+        "zh_TW": "產品目錄中沒有型號 {model!r}。",
+    },
+})
 
 @functools.lru_cache(maxsize=64)
 def _parse(code: str, document: str) -> Policy:
@@ -36,7 +56,7 @@ def policy_for(uow: UnitOfWork, code: str) -> Policy:
     uow.session.flush()
     document = uow.session.connection().execute(_DOCUMENT, {"code": code}).scalar()
     if document is None:
-        raise UserError(f"There is no policy {code!r}; import or assign a known policy.")
+        raise UserError.of("policy_admin.no_policy", code=code)
     return policy_from_text(code, document)
 
 
@@ -68,8 +88,7 @@ def save_policy(uow: UnitOfWork, text: str, source_name: str,
     policy = check_policy(text, source_name)
     row = uow.session.scalar(select(PolicyRow).where(PolicyRow.code == policy.code))
     if row is not None and row.is_preset:
-        raise UserError(f"{policy.code!r} is a preset shipped with RepairBench; give your policy "
-                        "another code (e.g. 'acme_cables') and assign it to the product models.")
+        raise UserError.of("policy_admin.preset", code=policy.code)
     before = {"document": row.document} if row is not None else None
     if row is None:
         row = PolicyRow(code=policy.code, name=policy.name, is_preset=False, document=text)
@@ -93,7 +112,7 @@ def assign_policy(uow: UnitOfWork, model: str, code: str,
     require(uow.actor, Role.ADMINISTRATOR, action="assign policies")
     product = uow.session.scalar(select(Product).where(Product.model == model))
     if product is None:
-        raise UserError(f"There is no product model {model!r} in the catalogue.")
+        raise UserError.of("policy_admin.no_model", model=model)
     policy_for(uow, code)  # refuses an unknown or invalid policy
     before = product.policy_code
     product.policy_code = code

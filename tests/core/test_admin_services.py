@@ -65,3 +65,21 @@ def test_center_settings_refuse_bad_values(database: Database) -> None:
         settings = center.load(uow)
         assert settings.get("center.name") == "Shenzhen Repair Hub"
         assert str(settings.timezone) == "Asia/Taipei"
+
+
+def test_refused_policies_and_settings_read_in_the_screen_language(catalogue: Database) -> None:
+    with pytest.raises(UserError) as refused, catalogue.uow(ADMIN) as uow:
+        policies.assign_policy(uow, "NO-SUCH-MODEL", "acme_cables")
+    assert refused.value.in_language("zh_CN") == "产品目录中没有型号 'NO-SUCH-MODEL'。"
+    assert refused.value.in_language("zh_TW") == "產品目錄中沒有型號 'NO-SUCH-MODEL'。"
+    with pytest.raises(UserError) as refused, catalogue.uow(ADMIN) as uow:
+        policies.save_policy(uow, OWN_POLICY.replace("acme_cables", "changkong"), "acme.toml")
+    assert refused.value.in_language("zh_TW").startswith("'changkong' 是 RepairBench 內建的預設政策")
+    with pytest.raises(UserError) as refused, catalogue.uow(ADMIN) as uow:
+        center.save(uow, {"jasminer.warranty_months": "twelve"})
+    assert str(refused.value).startswith("jasminer.warranty_months: 'twelve' is not a number")
+    assert refused.value.in_language("zh_CN") == (
+        "jasminer.warranty_months：'twelve' 不是月数；请填写整数，例如 12 或 24，未知时请留空。")
+    with pytest.raises(UserError) as refused, catalogue.uow(ADMIN) as uow:
+        center.save(uow, {"center.name": "  "})
+    assert refused.value.in_language("zh_TW") == "維修中心必須有名稱：每張標籤和報告上都會列印它。"
