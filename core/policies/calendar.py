@@ -19,8 +19,67 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from core import messages
 from core.errors import UserError
 from core.policies.schema import CalendarTerms
+
+# Lower-case where the message is also the "problem" part of a policy file's refusal.
+messages.add({
+    "calendar.not_announced": {
+        "en": "The {year} public-holiday calendar of {country} is not known yet (holidays "
+              "{version} only estimates it, without make-up working days), so a deadline in "
+              "{year} cannot be counted in working days. Check the official schedule, then set "
+              "calendar.accept_unannounced_years to include {year}, or update the program.",
+        "zh_CN": "{country} 的 {year} 年法定节假日安排尚未公布（holidays {version} "
+                 "只能估算，不含调休上班日），因此 {year} 年的期限无法按工作日计算。"
+                 "请核对官方安排后，在设置 calendar.accept_unannounced_years 中加入 {year}，"
+                 "或更新程序。",
+        "zh_TW": "{country} 的 {year} 年國定假日行事曆尚未公布（holidays {version} "
+                 "只能估算，不含補班日），因此 {year} 年的期限無法按工作天計算。"
+                 "請核對官方行事曆後，在設定 calendar.accept_unannounced_years 中加入 {year}，"
+                 "或更新程式。",
+    },
+    "calendar.zone_out_of_range": {
+        "en": "time zone {zone!r} is out of range",
+        "zh_CN": "时区 {zone!r} 超出范围",
+        "zh_TW": "時區 {zone!r} 超出範圍",
+    },
+    "calendar.zone_unknown": {
+        "en": "time zone {zone!r} is not an offset like +08:00 or a zone name",
+        "zh_CN": "时区 {zone!r} 既不是 +08:00 这样的偏移量，也不是时区名称",
+        "zh_TW": "時區 {zone!r} 既不是 +08:00 這樣的時差，也不是時區名稱",
+    },
+    "calendar.no_country": {
+        "en": "no public-holiday calendar for country {country!r}",
+        "zh_CN": "没有国家 {country!r} 的法定节假日日历",
+        "zh_TW": "沒有國家 {country!r} 的國定假日行事曆",
+    },
+    "calendar.not_a_year": {
+        "en": "setting calendar.accept_unannounced_years: {value!r} is not a year",
+        "zh_CN": "设置 calendar.accept_unannounced_years：{value!r} 不是年份",
+        "zh_TW": "設定 calendar.accept_unannounced_years：{value!r} 不是年份",
+    },
+    "calendar.bad_hours": {
+        "en": "setting calendar.business_hours: {value!r} is not like 09:00-18:00",
+        "zh_CN": "设置 calendar.business_hours：{value!r} 的格式应为 09:00-18:00",
+        "zh_TW": "設定 calendar.business_hours：{value!r} 的格式應為 09:00-18:00",
+    },
+    "calendar.hours_reversed": {
+        "en": "setting calendar.business_hours: {value!r} ends before it starts",
+        "zh_CN": "设置 calendar.business_hours：{value!r} 的结束时间早于开始时间",
+        "zh_TW": "設定 calendar.business_hours：{value!r} 的結束時間早於開始時間",
+    },
+    "calendar.no_working_days": {
+        "en": "no {days} working days found within three years after {start}",
+        "zh_CN": "{start} 之后三年内找不到 {days} 个工作日",
+        "zh_TW": "{start} 之後三年內找不到 {days} 個工作天",
+    },
+    "calendar.no_business_hours": {
+        "en": "no {hours} business hours found within three years after {start}",
+        "zh_CN": "{start} 之后三年内找不到 {hours} 个营业小时",
+        "zh_TW": "{start} 之後三年內找不到 {hours} 個營業小時",
+    },
+})
 
 # A deadline walk longer than this is a data error (a typo in a year), not a real deadline.
 _MAX_WALK_DAYS = 3 * 366
@@ -33,12 +92,9 @@ class CalendarNotAnnounced(UserError):
 
     def __init__(self, country: str, year: int) -> None:
         self.country, self.year = country, year
-        super().__init__(
-            f"The {year} public-holiday calendar of {country} is not known yet (holidays "
-            f"{holidays.__version__} only estimates it, without make-up working days), so a "
-            f"deadline in {year} cannot be counted in working days. Check the official schedule, "
-            f"then set calendar.accept_unannounced_years to include {year}, or update the program."
-        )
+        self.key = "calendar.not_announced"
+        self.params = {"year": year, "country": country, "version": holidays.__version__}
+        super().__init__(messages.text(self.key, messages.DEFAULT_LANGUAGE, **self.params))
 
 
 def parse_timezone(text: str) -> dt.tzinfo:
@@ -54,13 +110,13 @@ def parse_timezone(text: str) -> dt.tzinfo:
     if m:
         sign, hours, minutes = m.group(1), int(m.group(2)), int(m.group(3) or 0)
         if hours > 14 or minutes >= 60:
-            raise UserError(f"time zone {text!r} is out of range")
+            raise UserError.of("calendar.zone_out_of_range", zone=text)
         offset = dt.timedelta(hours=hours, minutes=minutes)
         return dt.timezone(-offset if sign == "-" else offset)
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"time zone {text!r} is not an offset like +08:00 or a zone name") from None
+        raise UserError.of("calendar.zone_unknown", zone=text) from None
 
 
 @functools.lru_cache(maxsize=256)
@@ -70,7 +126,7 @@ def _holidays_for(country: str, subdivision: str | None, year: int) -> holidays.
     try:
         return holidays.country_holidays(country, subdiv=subdivision, years=year)
     except NotImplementedError:
-        raise UserError(f"no public-holiday calendar for country {country!r}") from None
+        raise UserError.of("calendar.no_country", country=country) from None
 
 
 def _parse_years(text: str) -> frozenset[int]:
@@ -79,7 +135,7 @@ def _parse_years(text: str) -> frozenset[int]:
         part = part.strip()
         if part:
             if not part.isdigit():
-                raise UserError(f"setting calendar.accept_unannounced_years: {part!r} is not a year")
+                raise UserError.of("calendar.not_a_year", value=part)
             years.add(int(part))
     return frozenset(years)
 
@@ -127,11 +183,9 @@ class WorkingCalendar:
                 a, b = raw.split("-")
                 start, end = dt.time.fromisoformat(a.strip()), dt.time.fromisoformat(b.strip())
             except ValueError:
-                raise UserError(
-                    f"setting calendar.business_hours: {raw!r} is not like 09:00-18:00"
-                ) from None
+                raise UserError.of("calendar.bad_hours", value=raw) from None
             if end <= start:
-                raise UserError(f"setting calendar.business_hours: {raw!r} ends before it starts")
+                raise UserError.of("calendar.hours_reversed", value=raw)
         return cls(
             country=s.get("calendar.country") or terms.country,
             subdivision=s.get("calendar.subdivision") or terms.subdivision,
@@ -188,7 +242,7 @@ class WorkingCalendar:
             day += dt.timedelta(days=1)
             if counts(day):  # type: ignore[operator]
                 left -= 1
-        raise UserError(f"no {n} working days found within three years after {start}")
+        raise UserError.of("calendar.no_working_days", days=n, start=start)
 
     def at(self, day: dt.date, time: dt.time) -> dt.datetime:
         """The aware instant `time` on local `day` in the center's zone."""
@@ -222,4 +276,4 @@ class WorkingCalendar:
                         return begin + left
                     left -= closes - begin
             now = self.at(day + dt.timedelta(days=1), dt.time(0, 0))
-        raise UserError(f"no {hours} business hours found within three years after {start}")
+        raise UserError.of("calendar.no_business_hours", hours=hours, start=start)

@@ -14,11 +14,44 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from core import messages
 from core.errors import UserError
 from core.policies.calendar import CalendarNotAnnounced, WorkingCalendar
 from core.policies.explain import Message, exclusion_wording, render
 from core.policies.schema import Policy
 from core.policies.warranty import COVERED, NOT_COVERED, UnitFacts, add_months, warranty
+
+messages.add({
+    "deadline.no_terms": {
+        "en": "policy {policy} has no {terms} terms",
+        "zh_CN": "政策 {policy} 没有{terms}条款",
+        "zh_TW": "政策 {policy} 沒有{terms}條款",
+    },
+    "deadline.no_send_back": {
+        "en": "policy {policy} sets no send-back window",
+        "zh_CN": "政策 {policy} 未规定寄回期限",
+        "zh_TW": "政策 {policy} 未規定寄回期限",
+    },
+    "deadline.no_level": {
+        "en": "policy {policy} has no service level {level!r}; known: {known}",
+        "zh_CN": "政策 {policy} 没有服务等级 {level!r}；现有等级：{known}",
+        "zh_TW": "政策 {policy} 沒有服務等級 {level!r}；現有等級：{known}",
+    },
+    # The policy's sections, as "has no ... terms" names them.
+    "deadline.terms_returns": {"en": "return or replacement", "zh_CN": "退换货", "zh_TW": "退換貨"},
+    "deadline.terms_spec_mismatch": {
+        "en": "specification-mismatch", "zh_CN": "规格不符", "zh_TW": "規格不符"},
+    "deadline.terms_return_shipping": {"en": "return-shipping", "zh_CN": "回寄", "zh_TW": "回寄"},
+    "deadline.terms_repair": {"en": "repair-time", "zh_CN": "维修时限", "zh_TW": "維修時限"},
+    "deadline.terms_advance_replacement": {
+        "en": "advance-replacement", "zh_CN": "先行换货", "zh_TW": "先行換貨"},
+    "deadline.terms_service_levels": {"en": "service-level", "zh_CN": "服务等级", "zh_TW": "服務等級"},
+    "deadline.terms_service_credit": {
+        "en": "service-credit", "zh_CN": "服务补偿", "zh_TW": "服務補償"},
+    "deadline.terms_repeat_requests": {
+        "en": "repeat-request", "zh_CN": "重复申请", "zh_TW": "重複申請"},
+    "deadline.terms_freight": {"en": "freight", "zh_CN": "运费", "zh_TW": "運費"},
+})
 
 CENT = Decimal("0.01")
 # Faults that are the vendor's, so a customised product may still be replaced (000: "unless it
@@ -55,10 +88,11 @@ def _deadline(rule: str, kind: str, due: dt.date | dt.datetime | None, msgs: lis
     return Deadline(rule=rule, kind=kind, due=due, explanation=render(msgs), messages=tuple(msgs), **kw)  # type: ignore[arg-type]
 
 
-def _terms(policy: Policy, name: str, what: str):  # type: ignore[no-untyped-def]
+def _terms(policy: Policy, name: str):  # type: ignore[no-untyped-def]
     terms = getattr(policy, name)
     if terms is None:
-        raise UserError(f"policy {policy.code} has no {what} terms")
+        raise UserError.of("deadline.no_terms", policy=policy.code,
+                           terms=messages.Phrase(f"deadline.terms_{name}"))
     return terms
 
 
@@ -99,7 +133,7 @@ def return_eligibility(policy: Policy, facts: UnitFacts, reason: str) -> ReturnD
     Raises:
         UserError: The policy has no return terms.
     """
-    t = _terms(policy, "returns", "return or replacement")
+    t = _terms(policy, "returns")
     kind = Message(f"kind.{t.kind}")
     base = {"kind": kind, "rule": t.rule}
     refusals: list[str] = []
@@ -136,16 +170,16 @@ def return_eligibility(policy: Policy, facts: UnitFacts, reason: str) -> ReturnD
 
 def send_back_by(policy: Policy, confirmed_on: dt.date) -> Deadline:
     """Last day to send the product after the return was confirmed (R1, 004 refusal 7)."""
-    t = _terms(policy, "returns", "return or replacement")
+    t = _terms(policy, "returns")
     if t.send_within_days is None:
-        raise UserError(f"policy {policy.code} sets no send-back window")
+        raise UserError.of("deadline.no_send_back", policy=policy.code)
     due = confirmed_on + dt.timedelta(days=t.send_within_days)
     return _deadline(t.rule, "send_back", due, [Message("return.send_by", {"due": due, "days": t.send_within_days, "rule": t.rule})])
 
 
 def spec_mismatch_window(policy: Policy, confirmed_on: dt.date, settings: Mapping[str, str] | None = None) -> Deadline:
     """When a product differing from its recorded specification is replaced (R2: 7-14 working days)."""
-    t = _terms(policy, "spec_mismatch", "specification-mismatch")
+    t = _terms(policy, "spec_mismatch")
     cal = calendar_for(policy, settings)
     earliest = cal.add_working_days(confirmed_on, t.min_working_days)
     latest = cal.add_working_days(confirmed_on, t.max_working_days)
@@ -169,7 +203,7 @@ def return_by(
 
     Out of warranty and not yet paid, `due` is None and `problem` is "pending".
     """
-    t = _terms(policy, "return_shipping", "return-shipping")
+    t = _terms(policy, "return_shipping")
     params: dict[str, object] = {"days": t.working_days, "rule": t.rule}
     if in_warranty:
         start, msg_id = received_on, "return_by.warranty"
@@ -183,7 +217,7 @@ def return_by(
 
 def repair_by(policy: Policy, agreed_on: dt.date, settings: Mapping[str, str] | None = None) -> Deadline:
     """Repair due date (D2): N working days after the customer agreed to the quote."""
-    t = _terms(policy, "repair", "repair-time")
+    t = _terms(policy, "repair")
     due = calendar_for(policy, settings).add_working_days(agreed_on, t.working_days)
     return _deadline(t.rule, "repair_by", due, [Message("repair_by.due", {"due": due, "days": t.working_days,
                                                                            "start": agreed_on, "rule": t.rule})])
@@ -194,7 +228,7 @@ def repair_by(policy: Policy, agreed_on: dt.date, settings: Mapping[str, str] | 
 
 def replacement_ship_by(policy: Policy, approved_on: dt.date, settings: Mapping[str, str] | None = None) -> Deadline:
     """Last day the vendor ships the advance replacement (R3: 2 business days after approval)."""
-    t = _terms(policy, "advance_replacement", "advance-replacement")
+    t = _terms(policy, "advance_replacement")
     due = calendar_for(policy, settings).add_business_days(approved_on, t.ship_within_business_days)
     msg = Message("advance.ship_by", {"due": due, "days": t.ship_within_business_days, "start": approved_on, "rule": t.rule})
     return _deadline(t.rule, "replacement_ship_by", due, [msg])
@@ -212,7 +246,7 @@ def faulty_part_due(policy: Policy, delivered_on: dt.date, settings: Mapping[str
     `due` is the aware instant of the due minute (e.g. 2025-03-16 23:59+08:00); a pickup any time
     within that minute is on time, 00:00 the next day is late (see `overdue_fee`).
     """
-    t = _terms(policy, "advance_replacement", "advance-replacement")
+    t = _terms(policy, "advance_replacement")
     cal = calendar_for(policy, settings)
     due = cal.at(delivered_on + dt.timedelta(days=t.return_due_days), t.return_due_time)
     msg = Message("advance.return_due", {"due": due, "offset": _offset_text(due), "days": t.return_due_days,
@@ -247,7 +281,7 @@ def overdue_fee(
         picked_up_at: The carrier's digital pickup timestamp (aware; only that counts, 003).
         list_price: The official list price, in the price's currency.
     """
-    t = _terms(policy, "advance_replacement", "advance-replacement")
+    t = _terms(policy, "advance_replacement")
     cal = calendar_for(policy, settings)
     due = faulty_part_due(policy, delivered_on, settings).due
     assert isinstance(due, dt.datetime)
@@ -283,9 +317,10 @@ def service_level_due(
     Raises:
         UserError: The policy has no such level.
     """
-    t = _terms(policy, "service_levels", "service-level")
+    t = _terms(policy, "service_levels")
     if level not in t.levels:
-        raise UserError(f"policy {policy.code} has no service level {level!r}; known: {', '.join(t.levels)}")
+        raise UserError.of("deadline.no_level", policy=policy.code, level=level,
+                           known=", ".join(t.levels))
     sl = t.levels[level]
     cal = calendar_for(policy, settings)
     if t.clock == "business_hours":
@@ -322,7 +357,7 @@ def service_credit(policy: Policy, contract_value: Decimal, late_days: int) -> S
 
     The amount is rounded to cents, half up, after the cap is applied.
     """
-    t = _terms(policy, "service_credit", "service-credit")
+    t = _terms(policy, "service_credit")
     if contract_value < 0 or late_days < 0:
         raise ValueError("contract value and days late must not be negative")
     raw = contract_value * t.daily_rate * late_days
@@ -364,7 +399,7 @@ def repeat_request_check(
         requested_units: Units requested so far by the customer, this request included.
         purchased_units: Units the customer purchased.
     """
-    t = _terms(policy, "repeat_requests", "repeat-request")
+    t = _terms(policy, "repeat_requests")
     year_ago = add_months(on, -12)
     count = 1 + sum(1 for d in earlier_requests if year_ago < d <= on)  # this request counts too
     reasons: list[Message] = []
@@ -403,7 +438,7 @@ def freight_payer(policy: Policy, *, product_defect: bool, software_upgrade_on_r
         product_defect: The diagnosis found a defect of the product itself.
         software_upgrade_on_request: The customer asked for a software upgrade (S2: both ways).
     """
-    t = _terms(policy, "freight", "freight")
+    t = _terms(policy, "freight")
     both_ways = False
     if software_upgrade_on_request and t.customer_pays_software_upgrade:
         payer, both_ways, msg_id = "customer", True, "freight.customer_upgrade"

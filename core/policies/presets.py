@@ -5,8 +5,22 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from core import messages
 from core.errors import UserError
 from core.policies.schema import Policy, parse_policy_text
+
+messages.add({
+    "preset.unknown": {
+        "en": "no policy preset {code!r}; known presets: {known}",
+        "zh_CN": "没有政策预设 {code!r}；现有预设：{known}",
+        "zh_TW": "沒有政策預設 {code!r}；現有預設：{known}",
+    },
+    "preset.code_not_file_name": {
+        "en": "policy file {name}: key code: must be {code!r} like the file name",
+        "zh_CN": "政策文件 {name}：键 code：必须与文件名一致，应为 {code!r}",
+        "zh_TW": "政策檔案 {name}：鍵 code：必須與檔名一致，應為 {code!r}",
+    },
+})
 
 _PACKAGE = "resources"
 _FOLDER = "policies"
@@ -33,11 +47,11 @@ def load_preset(code: str) -> Policy:
         UserError: No such preset, or the file is invalid (names file, key and problem).
     """
     if code not in list_presets():
-        raise UserError(f"no policy preset {code!r}; known presets: {', '.join(list_presets())}")
+        raise UserError.of("preset.unknown", code=code, known=", ".join(list_presets()))
     name = f"{code}.toml"
     policy = parse_policy_text(_folder().joinpath(name).read_text(encoding="utf-8"), name)
     if policy.code != code:
-        raise UserError(f"policy file {name}: key code: must be {code!r} like the file name")
+        raise UserError.of("preset.code_not_file_name", name=name, code=code)
     return policy
 
 

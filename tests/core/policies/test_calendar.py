@@ -55,6 +55,8 @@ def test_unannounced_year_is_reported_not_guessed() -> None:
     with pytest.raises(CalendarNotAnnounced) as err:
         CN.is_working_day(D(2027, 10, 4))
     assert err.value.year == 2027 and "2027" in str(err.value)
+    assert err.value.in_language("zh_CN").startswith("CN 的 2027 年法定节假日安排尚未公布")
+    assert "在設定 calendar.accept_unannounced_years 中加入 2027" in err.value.in_language("zh_TW")
     with pytest.raises(CalendarNotAnnounced):
         CN.add_working_days(D(2026, 12, 30), 5)  # a walk that crosses into 2027
 
@@ -93,8 +95,10 @@ def test_business_hours_setting_and_weekday_mode() -> None:
     assert cal.business_start == dt.time(8, 30)
     assert cal.is_business_day(D(2025, 10, 1))  # weekday mode ignores the holiday
     assert not cal.is_business_day(D(2025, 10, 11))  # ...and the make-up Saturday
-    with pytest.raises(UserError, match="calendar.business_hours"):
+    with pytest.raises(UserError, match="calendar.business_hours") as err:
         WorkingCalendar.from_terms(CalendarTerms(), {"calendar.business_hours": "18:00-09:00"})
+    assert err.value.in_language("zh_TW") == (
+        "設定 calendar.business_hours：'18:00-09:00' 的結束時間早於開始時間")
 
 
 def test_naive_datetimes_are_refused() -> None:

@@ -95,8 +95,10 @@ def test_jetharness_spec_mismatch_7_to_14_working_days() -> None:
 def test_policy_without_terms_is_reported() -> None:
     with pytest.raises(UserError, match="jasminer has no return or replacement"):
         return_eligibility(JA, unit("jasminer"), "complete_unused")
-    with pytest.raises(UserError, match="changkong has no advance-replacement"):
+    with pytest.raises(UserError, match="changkong has no advance-replacement") as err:
         replacement_ship_by(CK, D(2025, 1, 1))
+    assert err.value.in_language("zh_CN") == "政策 changkong 没有先行换货条款"
+    assert err.value.in_language("zh_TW") == "政策 changkong 沒有先行換貨條款"
 
 
 # --- S1 Jasminer return-by, D2 Changkong repair-by -----------------------------------------------

@@ -97,6 +97,33 @@ def test_bad_policy_files_are_refused(text: str, key: str, problem: str) -> None
     assert "acme.toml" in message and key in message and problem in message
 
 
+def test_a_refused_policy_file_reads_in_the_screen_language() -> None:
+    with pytest.raises(UserError) as err:
+        parse_policy(_replace("length = 90", 'length = "90"'), "acme.toml")
+    assert err.value.in_language("zh_CN") == (
+        "政策文件 acme.toml：键 warranty.period.length：必须是整数，实际为 '90'")
+    assert err.value.in_language("zh_TW") == (
+        "政策檔案 acme.toml：鍵 warranty.period.length：必須是整數，實際為 '90'")
+    # A misspelt key keeps its hint; a bad zone keeps the calendar's own words.
+    with pytest.raises(UserError) as err:
+        parse_policy(_replace("last_day_counts = true", "last_day_count = true"), "acme.toml")
+    assert err.value.in_language("zh_TW").endswith(
+        "鍵 warranty.last_day_counts：為必填項目，但缺少（找到了 'last_day_count'：是否拼錯？）")
+    with pytest.raises(UserError) as err:
+        parse_policy(MINIMAL + '[calendar]\ntimezone = "Mars/Base"\n', "acme.toml")
+    assert err.value.in_language("zh_CN") == (
+        "政策文件 acme.toml：键 calendar.timezone：时区 'Mars/Base' 既不是 +08:00 "
+        "这样的偏移量，也不是时区名称")
+
+
+def test_an_unknown_preset_reads_in_the_screen_language() -> None:
+    with pytest.raises(UserError) as err:
+        load_preset("nope")
+    assert err.value.in_language("zh_CN") == (
+        "没有政策预设 'nope'；现有预设：changkong, jasminer, jetharness, jomplair")
+    assert err.value.in_language("zh_TW").startswith("沒有政策預設 'nope'；現有預設：")
+
+
 def test_own_wording_for_a_new_exclusion_code() -> None:
     p = parse_policy(MINIMAL + '[[warranty.exclusions]]\ncode = "gremlins"\nen = "gremlins inside"\nzh_CN = "有小精灵"\n', "x")
     assert p.warranty.exclusions[0].wording == {"en": "gremlins inside", "zh_CN": "有小精灵"}
