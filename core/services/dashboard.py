@@ -37,10 +37,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, String, cast, exists, func, literal, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+)
 from sqlalchemy.sql.expression import case
 
-from core import center
+from core import center, messages
 from core.errors import UserError
 from core.models import (
     Diagnosis,
@@ -65,6 +75,26 @@ DEFAULT_DAYS = 30
 # One CASE branch per day: a year and a day keeps the statement small on every backend.
 MAX_DAYS = 366
 NO_RULE = "unspecified"
+
+messages.add({
+    "dashboard.reversed": {
+        "en": "The period ends ({end}) before it starts ({start}); choose a first day on or "
+              "before the last day.",
+        "zh_CN": "时间段的结束日期（{end}）早于开始日期（{start}）；请选择不晚于结束日期的开始日期。",
+        "zh_TW": "期間的結束日期（{end}）早於開始日期（{start}）；請選擇不晚於結束日期的開始日期。",
+    },
+    "dashboard.too_long": {
+        "en": "The period from {start} to {end} is longer than {limit} days; choose a shorter "
+              "period.",
+        "zh_CN": "从 {start} 到 {end} 的时间段超过 {limit} 天；请选择较短的时间段。",
+        "zh_TW": "從 {start} 到 {end} 的期間超過 {limit} 天；請選擇較短的期間。",
+    },
+    "dashboard.no_policy": {
+        "en": "There is no policy {code!r}; choose one from the list.",
+        "zh_CN": "没有政策 {code!r}；请从列表中选择。",
+        "zh_TW": "沒有政策 {code!r}；請從清單中選擇。",
+    },
+})
 
 
 @dataclass(frozen=True)
@@ -189,14 +219,14 @@ def load(uow: UnitOfWork, flt: DashboardFilter, now: dt.datetime | None = None) 
 
 def _check(uow: UnitOfWork, flt: DashboardFilter) -> None:
     if flt.end < flt.start:
-        raise UserError(f"The period ends ({flt.end}) before it starts ({flt.start}); "
-                        "choose a first day on or before the last day.")
+        raise UserError.of("dashboard.reversed", end=flt.end.isoformat(),
+                           start=flt.start.isoformat())
     if (flt.end - flt.start).days + 1 > MAX_DAYS:
-        raise UserError(f"The period from {flt.start} to {flt.end} is longer than {MAX_DAYS} "
-                        "days; choose a shorter period.")
+        raise UserError.of("dashboard.too_long", start=flt.start.isoformat(),
+                           end=flt.end.isoformat(), limit=MAX_DAYS)
     if flt.policy is not None and uow.session.scalar(
             select(PolicyRow.id).where(PolicyRow.code == flt.policy)) is None:
-        raise UserError(f"There is no policy {flt.policy!r}; choose one from the list.")
+        raise UserError.of("dashboard.no_policy", code=flt.policy)
 
 
 def _midnight(day: dt.date, tz: ZoneInfo) -> dt.datetime:

@@ -292,6 +292,21 @@ def test_bad_filters_are_refused_clearly(database: Database, flt: DashboardFilte
         dashboard.load(uow, flt, now=NOW)
 
 
+def test_a_refused_period_reads_in_the_screen_language(database: Database) -> None:
+    reversed_period = DashboardFilter(dt.date(2026, 3, 20), dt.date(2026, 3, 1))
+    with database.uow(SUPERVISOR) as uow, pytest.raises(UserError) as refused:
+        dashboard.load(uow, reversed_period, now=NOW)
+    assert str(refused.value) == ("The period ends (2026-03-01) before it starts (2026-03-20); "
+                                  "choose a first day on or before the last day.")
+    assert refused.value.in_language("zh_CN") == (
+        "时间段的结束日期（2026-03-01）早于开始日期（2026-03-20）；请选择不晚于结束日期的开始日期。")
+    long_period = DashboardFilter(dt.date(2024, 1, 1), dt.date(2026, 3, 1))
+    with database.uow(SUPERVISOR) as uow, pytest.raises(UserError) as refused:
+        dashboard.load(uow, long_period, now=NOW)
+    assert refused.value.in_language("zh_TW") == (
+        "從 2024-01-01 到 2026-03-01 的期間超過 366 天；請選擇較短的期間。")
+
+
 def test_default_period_is_the_last_30_days() -> None:
     flt = dashboard.default_filter(dt.date(2026, 3, 20))
     assert (flt.start, flt.end, len(flt.days)) == (dt.date(2026, 2, 19), dt.date(2026, 3, 20), 30)
