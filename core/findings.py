@@ -13,9 +13,63 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 
+from core import messages
 from core.errors import UserError
 
 PASS, FAIL, INFO = "pass", "fail", "info"
+
+messages.add({
+    "findings.result.pass": {"en": "pass", "zh_CN": "合格", "zh_TW": "合格"},
+    "findings.result.fail": {"en": "fail", "zh_CN": "不合格", "zh_TW": "不合格"},
+    "findings.result.info": {"en": "info", "zh_CN": "仅供参考", "zh_TW": "僅供參考"},
+    "findings.not_a_choice": {
+        "en": "{test}: {value!r} is not one of {choices}.",
+        "zh_CN": "{test}：{value!r} 不是可选值（{choices}）之一。",
+        "zh_TW": "{test}：{value!r} 不是可選值（{choices}）之一。",
+    },
+    "findings.not_a_number": {
+        "en": "{test}: {value!r} is not a number.",
+        "zh_CN": "{test}：{value!r} 不是数字。",
+        "zh_TW": "{test}：{value!r} 不是數字。",
+    },
+    # Template file errors name the file, the category and the test's position in it.
+    "findings.bad_file": {
+        "en": "{source}: {error}",
+        "zh_CN": "{source} 格式有误：{error}",
+        "zh_TW": "{source} 格式有誤：{error}",
+    },
+    "findings.not_a_list": {
+        "en": "{source}: {category!r} must be a list of [[{category}]] tests.",
+        "zh_CN": "{source}：{category!r} 必须是 [[{category}]] 测试项的列表。",
+        "zh_TW": "{source}：{category!r} 必須是 [[{category}]] 測試項目的清單。",
+    },
+    "findings.no_name": {
+        "en": "{source}: {category} test {number}: every test needs a name.",
+        "zh_CN": "{source}：{category} 第 {number} 项测试：每项测试都需要名称。",
+        "zh_TW": "{source}：{category} 第 {number} 項測試：每項測試都需要名稱。",
+    },
+    "findings.passing_not_a_choice": {
+        "en": "{source}: {category} test {number}: 'passing' values must be among the choices.",
+        "zh_CN": "{source}：{category} 第 {number} 项测试：'passing' 的值必须在 choices 之中。",
+        "zh_TW": "{source}：{category} 第 {number} 項測試：'passing' 的值必須在 choices 之中。",
+    },
+    "findings.limit_not_a_number": {
+        "en": "{source}: {category} test {number}: a limit must be a number.",
+        "zh_CN": "{source}：{category} 第 {number} 项测试：限值必须是数字。",
+        "zh_TW": "{source}：{category} 第 {number} 項測試：限值必須是數字。",
+    },
+    "findings.limits_reversed": {
+        "en": "{source}: {category} test {number}: lower limit {lower} is above upper {upper}.",
+        "zh_CN": "{source}：{category} 第 {number} 项测试：下限 {lower} 高于上限 {upper}。",
+        "zh_TW": "{source}：{category} 第 {number} 項測試：下限 {lower} 高於上限 {upper}。",
+    },
+})
+
+
+def result_phrase(result: str) -> messages.Phrase | str:
+    """A test result ("pass", "fail", "info") in the language of the message it is put in;
+    anything else (a result nobody defined) as it was given."""
+    return messages.Phrase(f"findings.result.{result}") if result in (PASS, FAIL, INFO) else result
 
 
 @dataclass(frozen=True)
@@ -37,14 +91,15 @@ class TestSpec:
         text = value.strip()
         if self.choices:
             if text not in self.choices:
-                raise UserError(f"{self.name}: {text!r} is not one of {', '.join(self.choices)}.")
+                raise UserError.of("findings.not_a_choice", test=self.name, value=text,
+                                   choices=", ".join(self.choices))
             return PASS if text in self.passing else FAIL
         try:
             number = Decimal(text.replace(",", "."))
         except InvalidOperation as exc:
-            raise UserError(f"{self.name}: {text!r} is not a number.") from exc
+            raise UserError.of("findings.not_a_number", test=self.name, value=text) from exc
         if not number.is_finite():
-            raise UserError(f"{self.name}: {text!r} is not a number.")
+            raise UserError.of("findings.not_a_number", test=self.name, value=text)
         if self.lower is not None and number < self.lower:
             return FAIL
         if self.upper is not None and number > self.upper:
@@ -64,11 +119,21 @@ class TestSpec:
         return self.unit
 
 
-def _number(raw: object, where: str) -> Decimal | None:
+@dataclass(frozen=True)
+class _Where:
+    """A test's place in a template file, as its refusals name it."""
+
+    source: str
+    category: str
+    number: int
+
+
+def _number(raw: object, where: _Where) -> Decimal | None:
     if raw is None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        raise UserError(f"{where}: a limit must be a number.")
+        raise UserError.of("findings.limit_not_a_number", source=where.source,
+                           category=where.category, number=where.number)
     # via str so that 11.6 stays 11.6 and not its binary neighbour
     return Decimal(str(raw))
 
@@ -78,26 +143,28 @@ def parse_templates(text: str, source: str = "test_templates.toml") -> dict[str,
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{source}: {exc}") from exc
+        raise UserError.of("findings.bad_file", source=source, error=exc) from exc
     out: dict[str, tuple[TestSpec, ...]] = {}
     for category, tests in data.items():
         if not isinstance(tests, list):
-            raise UserError(f"{source}: {category!r} must be a list of [[{category}]] tests.")
+            raise UserError.of("findings.not_a_list", source=source, category=category)
         specs = []
         for i, raw in enumerate(tests, 1):
-            where = f"{source}: {category} test {i}"
+            where = _Where(source, category, i)
             if not isinstance(raw, Mapping) or not str(raw.get("name", "")).strip():
-                raise UserError(f"{where}: every test needs a name.")
+                raise UserError.of("findings.no_name", source=source, category=category, number=i)
             choices = tuple(str(c) for c in raw.get("choices", ()))
             passing = tuple(str(c) for c in raw.get("passing", ()))
             if set(passing) - set(choices):
-                raise UserError(f"{where}: 'passing' values must be among the choices.")
+                raise UserError.of("findings.passing_not_a_choice", source=source,
+                                   category=category, number=i)
             spec = TestSpec(name=str(raw["name"]), unit=str(raw.get("unit", "")),
                             lower=_number(raw.get("lower"), where),
                             upper=_number(raw.get("upper"), where), choices=choices,
                             passing=passing, required=bool(raw.get("required", False)))
             if spec.lower is not None and spec.upper is not None and spec.lower > spec.upper:
-                raise UserError(f"{where}: lower limit {spec.lower} is above upper {spec.upper}.")
+                raise UserError.of("findings.limits_reversed", source=source, category=category,
+                                   number=i, lower=spec.lower, upper=spec.upper)
             specs.append(spec)
         out[category] = tuple(specs)
     return out

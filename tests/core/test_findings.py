@@ -50,3 +50,16 @@ def test_every_category_of_the_catalogue_has_a_template() -> None:
 def test_bad_template_files_say_where(text: str, message: str) -> None:
     with pytest.raises(UserError, match=message):
         parse_templates(text, "t.toml")
+
+
+def test_refusals_read_in_chinese() -> None:
+    fan = spec_named("miner", "Fan test")
+    assert fan is not None
+    with pytest.raises(UserError) as refused:
+        fan.evaluate("broken")
+    assert refused.value.in_language("zh_CN").startswith("Fan test：'broken' 不是可选值（")
+    assert refused.value.in_language("zh_TW").startswith("Fan test：'broken' 不是可選值（")
+    with pytest.raises(UserError) as refused:
+        parse_templates("[[miner]]\nname = 'x'\nlower = 2\nupper = 1\n", "t.toml")
+    assert refused.value.in_language("zh_CN") == "t.toml：miner 第 1 项测试：下限 2 高于上限 1。"
+    assert refused.value.in_language("zh_TW") == "t.toml：miner 第 1 項測試：下限 2 高於上限 1。"

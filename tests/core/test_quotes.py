@@ -73,3 +73,16 @@ def test_input_is_exact() -> None:
         decimal("abc", "Quantity")
     with pytest.raises(UserError, match="not a number"):
         decimal("NaN", "Quantity")
+
+
+def test_refusals_read_in_chinese() -> None:
+    with pytest.raises(UserError) as refused:
+        totals("CNY", [Line("part", "Fan", D(1), D(10), currency="USD")])
+    assert refused.value.in_language("zh_CN") == (
+        "报价行 'Fan' 以 USD 计价，但报价单使用 CNY；请先换算价格。")
+    assert refused.value.in_language("zh_TW") == (
+        "報價行 'Fan' 以 USD 計價，但報價單使用 CNY；請先換算價格。")
+    with pytest.raises(UserError) as refused:
+        totals("CNY", [Line("part", "x", D(1), D(1), D(0), D(-1))])
+    assert str(refused.value) == "Quote line 'x': the tax must be between 0 and 100 %."
+    assert refused.value.in_language("zh_TW") == "報價行 'x'：稅率必須介於 0 到 100% 之間。"
