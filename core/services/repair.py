@@ -13,12 +13,22 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from core import audit, workflow
+from core import audit, messages, workflow
 from core.audit import Change
 from core.errors import UserError
-from core.findings import FAIL, INFO, PASS, spec_named, template_for
+from core.findings import FAIL, INFO, PASS, result_phrase, spec_named, template_for
 from core.messages import LANGUAGES
-from core.models import Attachment, Diagnosis, Finding, Part, Quote, RepairAction, Unit, UnitStatus, utcnow
+from core.models import (
+    Attachment,
+    Diagnosis,
+    Finding,
+    Part,
+    Quote,
+    RepairAction,
+    Unit,
+    UnitStatus,
+    utcnow,
+)
 from core.permissions import Role, require
 from core.services.due_dates import refresh_due
 from core.services.lifecycle import record_unit_change, refresh_work_order_status
@@ -34,11 +44,103 @@ _CAUSE_EXCLUSION = {"logistics_damage": "logistics_damage", "counterfeit": "coun
 # States in which tests may be recorded on the unit.
 _TESTABLE = (UnitStatus.IN_DIAGNOSIS, UnitStatus.IN_REPAIR, UnitStatus.TESTING)
 
+messages.add({
+    "repair.no_unit": {
+        "en": "There is no unit {unit}.",
+        "zh_CN": "没有设备 {unit}。",
+        "zh_TW": "沒有設備 {unit}。",
+    },
+    "repair.not_testable": {
+        "en": "Tests are recorded while the unit is in diagnosis, repair or testing; {serial} is "
+              "{state}.",
+        "zh_CN": "只有设备处于检测、维修或测试阶段时才能记录测试；{serial} 当前为“{state}”。",
+        "zh_TW": "只有設備處於檢測、維修或測試階段時才能記錄測試；{serial} 目前為「{state}」。",
+    },
+    "repair.no_test_name": {
+        "en": "A finding needs the name of the test.",
+        "zh_CN": "检测结果需要填写测试名称。",
+        "zh_TW": "檢測結果需要填寫測試名稱。",
+    },
+    "repair.result_by_limits": {
+        "en": "{test}: {value} {measure} is a {computed} by the limits ({limits}), not a "
+              "{result}.",
+        "zh_CN": "{test}：{value} {measure} 按限值（{limits}）应判为{computed}，而不是{result}。",
+        "zh_TW": "{test}：{value} {measure} 依限值（{limits}）應判為{computed}，而不是{result}。",
+    },
+    "repair.free_test_result": {
+        "en": "{test} is a free test: say whether it passed, failed or is information only.",
+        "zh_CN": "{test} 是自由测试：请选择合格、不合格或仅供参考。",
+        "zh_TW": "{test} 是自由測試：請選擇合格、不合格或僅供參考。",
+    },
+    "repair.diagnosis_not_started": {
+        "en": "{serial} is {state}: start its diagnosis first.",
+        "zh_CN": "{serial} 当前为“{state}”：请先开始检测。",
+        "zh_TW": "{serial} 目前為「{state}」：請先開始檢測。",
+    },
+    "repair.unknown_cause": {
+        "en": "Unknown cause {cause!r}; use one of {causes}.",
+        "zh_CN": "未知的故障原因 {cause!r}；请使用以下之一：{causes}。",
+        "zh_TW": "未知的故障原因 {cause!r}；請使用以下之一：{causes}。",
+    },
+    "repair.required_tests_first": {
+        "en": "Enter the required tests first: {tests}.",
+        "zh_CN": "请先录入必做的测试：{tests}。",
+        "zh_TW": "請先輸入必做的測試：{tests}。",
+    },
+    "repair.unknown_decision": {
+        "en": "Unknown decision {decision!r}; use one of {decisions}.",
+        "zh_CN": "未知的判定 {decision!r}；请使用以下之一：{decisions}。",
+        "zh_TW": "未知的判定 {decision!r}；請使用以下之一：{decisions}。",
+    },
+    "repair.override_reason": {
+        "en": "An override needs a reason the customer can be told.",
+        "zh_CN": "更改判定需要填写可告知客户的理由。",
+        "zh_TW": "變更判定需要填寫可告知客戶的理由。",
+    },
+    "repair.override_no_diagnosis": {
+        "en": "{serial} has no diagnosis yet: record one before overriding it.",
+        "zh_CN": "{serial} 尚无诊断：请先记录诊断，再更改判定。",
+        "zh_TW": "{serial} 尚無診斷：請先記錄診斷，再變更判定。",
+    },
+    "repair.override_not_in_diagnosis": {
+        "en": "{serial} is {state}: a decision can only be overridden while the unit is in "
+              "diagnosis.",
+        "zh_CN": "{serial} 当前为“{state}”：只有设备在检测中时才能更改判定。",
+        "zh_TW": "{serial} 目前為「{state}」：只有設備在檢測中時才能變更判定。",
+    },
+    "repair.not_repairable_now": {
+        "en": "{serial} is {state}: repairs are recorded while it is in repair or being "
+              "replaced.",
+        "zh_CN": "{serial} 当前为“{state}”：只有在维修中或换货时才能记录维修。",
+        "zh_TW": "{serial} 目前為「{state}」：只有在維修中或換貨時才能記錄維修。",
+    },
+    "repair.no_description": {
+        "en": "Say what was done.",
+        "zh_CN": "请说明做了哪些维修。",
+        "zh_TW": "請說明做了哪些維修。",
+    },
+    "repair.no_quantity": {
+        "en": "The quantity of parts must be at least 1.",
+        "zh_CN": "配件数量至少为 1。",
+        "zh_TW": "零件數量至少為 1。",
+    },
+    "repair.no_part": {
+        "en": "Part {part!r} is not in the parts list.",
+        "zh_CN": "配件 {part!r} 不在配件清单中。",
+        "zh_TW": "零件 {part!r} 不在零件清單中。",
+    },
+    "repair.same_serial": {
+        "en": "The new serial must differ from the replaced one.",
+        "zh_CN": "新序列号必须与被更换的序列号不同。",
+        "zh_TW": "新序號必須與被更換的序號不同。",
+    },
+})
+
 
 def get_unit(uow: UnitOfWork, unit_id: int) -> Unit:
     unit = uow.session.get(Unit, unit_id)
     if unit is None:
-        raise UserError(f"There is no unit {unit_id}.")
+        raise UserError.of("repair.no_unit", unit=unit_id)
     return unit
 
 
@@ -99,20 +201,20 @@ def record_finding(uow: UnitOfWork, unit_id: int, test_name: str, value: str = "
     require(uow.actor, Role.REPAIR, action="record test findings")
     unit = get_unit(uow, unit_id)
     if unit.status not in _TESTABLE:
-        raise UserError(f"Tests are recorded while the unit is in diagnosis, repair or testing; "
-                        f"{unit.serial} is {workflow.words(unit.status)}.")
+        raise UserError.of("repair.not_testable", serial=unit.serial,
+                           state=workflow.state_phrase(unit.status))
     if not test_name.strip():
-        raise UserError("A finding needs the name of the test.")
+        raise UserError.of("repair.no_test_name")
     spec = spec_named(unit.product.category, test_name)
     if spec is not None:
         computed = spec.evaluate(value)
         if result is not None and result != computed:
-            raise UserError(f"{test_name}: {value} {spec.unit} is a {computed} by the limits "
-                            f"({spec.limits_text()}), not a {result}.")
+            raise UserError.of("repair.result_by_limits", test=test_name, value=value,
+                               measure=spec.unit, computed=result_phrase(computed),
+                               limits=spec.limits_text(), result=result_phrase(result))
         result = computed
     elif result not in (PASS, FAIL, INFO):
-        raise UserError(f"{test_name} is a free test: say whether it passed, failed or is "
-                        "information only.")
+        raise UserError.of("repair.free_test_result", test=test_name)
     finding = Finding(unit_id=unit.id, test_name=test_name, result=result, value=value.strip(),
                       measure_unit=spec.unit if spec else "",
                       lower_limit=spec.lower if spec else None,
@@ -186,12 +288,13 @@ def record_diagnosis(uow: UnitOfWork, unit_id: int, cause: str, exclusions: list
     require(uow.actor, Role.REPAIR, action="record diagnoses")
     unit = get_unit(uow, unit_id)
     if unit.status != UnitStatus.IN_DIAGNOSIS:
-        raise UserError(f"{unit.serial} is {workflow.words(unit.status)}: start its diagnosis first.")
+        raise UserError.of("repair.diagnosis_not_started", serial=unit.serial,
+                           state=workflow.state_phrase(unit.status))
     if cause not in CAUSES:
-        raise UserError(f"Unknown cause {cause!r}; use one of {', '.join(CAUSES)}.")
+        raise UserError.of("repair.unknown_cause", cause=cause, causes=", ".join(CAUSES))
     missing = missing_required_tests(uow, unit)
     if missing:
-        raise UserError(f"Enter the required tests first: {', '.join(missing)}.")
+        raise UserError.of("repair.required_tests_first", tests=", ".join(missing))
     codes = sorted({c.strip() for c in exclusions or [] if c.strip()})
     if cause in _CAUSE_EXCLUSION and not codes:
         codes = [_CAUSE_EXCLUSION[cause]]
@@ -219,16 +322,17 @@ def override_decision(uow: UnitOfWork, unit_id: int, decision: str, reason: str)
     """A supervisor replaces the computed warranty decision, with a reason (W5); audited."""
     require(uow.actor, Role.SUPERVISOR, action="override a warranty decision")
     if decision not in DECISIONS:
-        raise UserError(f"Unknown decision {decision!r}; use one of {', '.join(DECISIONS)}.")
+        raise UserError.of("repair.unknown_decision", decision=decision,
+                           decisions=", ".join(DECISIONS))
     if not reason.strip():
-        raise UserError("An override needs a reason the customer can be told.")
+        raise UserError.of("repair.override_reason")
     unit = get_unit(uow, unit_id)
     diagnosis = latest_diagnosis(uow, unit.id)
     if diagnosis is None:
-        raise UserError(f"{unit.serial} has no diagnosis yet: record one before overriding it.")
+        raise UserError.of("repair.override_no_diagnosis", serial=unit.serial)
     if unit.status != UnitStatus.IN_DIAGNOSIS:
-        raise UserError(f"{unit.serial} is {workflow.words(unit.status)}: a decision can only be "
-                        "overridden while the unit is in diagnosis.")
+        raise UserError.of("repair.override_not_in_diagnosis", serial=unit.serial,
+                           state=workflow.state_phrase(unit.status))
     before = {"decision": diagnosis.decision, "override": diagnosis.override_decision,
               "reason": diagnosis.override_reason}
     diagnosis.override_decision = decision
@@ -260,20 +364,20 @@ def record_repair_action(uow: UnitOfWork, unit_id: int, description: str, *,
     require(uow.actor, Role.REPAIR, action="record repairs")
     unit = get_unit(uow, unit_id)
     if unit.status not in (UnitStatus.IN_REPAIR, UnitStatus.REPLACEMENT):
-        raise UserError(f"{unit.serial} is {workflow.words(unit.status)}: repairs are recorded "
-                        "while it is in repair or being replaced.")
+        raise UserError.of("repair.not_repairable_now", serial=unit.serial,
+                           state=workflow.state_phrase(unit.status))
     if not description.strip():
-        raise UserError("Say what was done.")
+        raise UserError.of("repair.no_description")
     if quantity < 1:
-        raise UserError("The quantity of parts must be at least 1.")
+        raise UserError.of("repair.no_quantity")
     part = None
     if part_number:
         part = uow.session.scalars(select(Part).where(Part.number == part_number)).first()
         if part is None:
-            raise UserError(f"Part {part_number!r} is not in the parts list.")
+            raise UserError.of("repair.no_part", part=part_number)
     old_serial, new_serial = old_serial.strip(), new_serial.strip()
     if new_serial and new_serial == old_serial:
-        raise UserError("The new serial must differ from the replaced one.")
+        raise UserError.of("repair.same_serial")
     if unit.status == UnitStatus.REPLACEMENT and new_serial and not old_serial:
         old_serial = unit.serial  # the whole unit is replaced
     action = RepairAction(unit_id=unit.id, description=description.strip(),

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, select
 from sqlalchemy.orm.util import identity_key
 
-from core import center
+from core import center, messages
 from core.errors import UserError
 from core.models import (
     Diagnosis,
@@ -35,6 +35,24 @@ from core.unit_of_work import UnitOfWork
 
 # Quote states in which the customer agreed to pay for the repair.
 PAID_QUOTE_STATES = ("accepted", "paid")
+
+messages.add({
+    "warranty_decision.no_unit_serial": {
+        "en": "Work order {number} has no unit with serial {serial!r}.",
+        "zh_CN": "工单 {number} 中没有序列号为 {serial!r} 的设备。",
+        "zh_TW": "工單 {number} 中沒有序號為 {serial!r} 的設備。",
+    },
+    "warranty_decision.no_unit": {
+        "en": "There is no unit {unit}.",
+        "zh_CN": "没有设备 {unit}。",
+        "zh_TW": "沒有設備 {unit}。",
+    },
+    "warranty_decision.no_work_order": {
+        "en": "There is no work order {number!r}; check the number on the paperwork.",
+        "zh_CN": "没有工单 {number!r}；请核对单据上的工单号。",
+        "zh_TW": "沒有工單 {number!r}；請核對單據上的工單號碼。",
+    },
+})
 
 
 def intake_exclusions(condition: str, policy: Policy) -> frozenset[str]:
@@ -244,7 +262,8 @@ def find_unit(uow: UnitOfWork, work_order_number: str, serial: str) -> Unit:
     wo = _work_order(uow, work_order_number)
     unit = next((u for u in wo.units if u.serial == serial), None)
     if unit is None:
-        raise UserError(f"Work order {work_order_number} has no unit with serial {serial!r}.")
+        raise UserError.of("warranty_decision.no_unit_serial", number=work_order_number,
+                           serial=serial)
     return unit
 
 
@@ -252,7 +271,7 @@ def decide(uow: UnitOfWork, unit_id: int, at: dt.date | None = None) -> Warranty
     """The warranty decision for a unit, judged on the day it arrived (or on `at`)."""
     unit = uow.session.get(Unit, unit_id)
     if unit is None:
-        raise UserError(f"There is no unit {unit_id}.")
+        raise UserError.of("warranty_decision.no_unit", unit=unit_id)
     policy = policy_for(uow, unit.product.policy_code)
     return warranty(policy, unit_facts(uow, unit, policy, at), policy_settings(uow))
 
@@ -260,7 +279,7 @@ def decide(uow: UnitOfWork, unit_id: int, at: dt.date | None = None) -> Warranty
 def _work_order(uow: UnitOfWork, number: str) -> WorkOrder:
     wo = uow.session.scalars(select(WorkOrder).where(WorkOrder.number == number)).first()
     if wo is None:
-        raise UserError(f"There is no work order {number!r}; check the number on the paperwork.")
+        raise UserError.of("warranty_decision.no_work_order", number=number)
     return wo
 
 

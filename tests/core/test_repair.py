@@ -288,3 +288,40 @@ def test_service_record_shows_the_warranty_decision_and_override(catalogue: Data
     with catalogue.uow() as uow:
         text = service_record.load(uow, "WO-1").as_text()
     assert "warranty: not covered (overridden: label torn, seen on photo)" in text
+
+
+def test_bench_refusals_read_in_chinese_with_states_and_results_translated(
+        catalogue: Database) -> None:
+    uid = received(catalogue, model="JM-X16-Q")
+    with catalogue.uow(TECH) as uow:
+        with pytest.raises(UserError) as refused:
+            repair.record_finding(uow, uid, "Fan test", "ok")
+    assert refused.value.in_language("zh_CN") == (
+        "只有设备处于检测、维修或测试阶段时才能记录测试；S1 当前为“已收货”。")
+    assert refused.value.in_language("zh_TW") == (
+        "只有設備處於檢測、維修或測試階段時才能記錄測試；S1 目前為「已收貨」。")
+    with catalogue.uow(TECH) as uow:
+        repair.start_diagnosis(uow, uid)
+    with catalogue.uow(TECH) as uow:
+        with pytest.raises(UserError) as refused:
+            repair.record_finding(uow, uid, "PSU output voltage", "13.0", result="pass")
+    assert str(refused.value) == (
+        "PSU output voltage: 13.0 V is a fail by the limits (11.6 .. 12.6 V), not a pass.")
+    assert refused.value.in_language("zh_CN") == (
+        "PSU output voltage：13.0 V 按限值（11.6 .. 12.6 V）应判为不合格，而不是合格。")
+    assert refused.value.in_language("zh_TW") == (
+        "PSU output voltage：13.0 V 依限值（11.6 .. 12.6 V）應判為不合格，而不是合格。")
+
+
+def test_quote_refusals_read_in_chinese(catalogue: Database) -> None:
+    uid, _ = diagnosed(catalogue)
+    with catalogue.uow(TECH) as uow:
+        with pytest.raises(UserError) as refused:
+            repair_quotes.save_quote(uow, uid, [line("labour", "x", 1, "10")])
+    assert refused.value.in_language("zh_CN") == "S1 在保修范围内：无需报价，直接维修。"
+    assert refused.value.in_language("zh_TW") == "S1 在保固範圍內：無需報價，直接維修。"
+    with pytest.raises(UserError) as refused:
+        line("labour", "x", "many", "10")
+    assert str(refused.value) == "Quantity 'many' is not a number."
+    assert refused.value.in_language("zh_CN") == "数量 'many' 不是数字。"
+    assert refused.value.in_language("zh_TW") == "數量 'many' 不是數字。"

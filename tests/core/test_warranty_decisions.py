@@ -185,3 +185,15 @@ def test_unknown_work_order_or_serial_says_which(shop: Database) -> None:
             wd.find_unit(uow, "NOPE", "CK1")
         with pytest.raises(UserError, match="no unit with serial 'X'"):
             wd.find_unit(uow, "WO-1", "X")
+
+
+def test_unknown_work_order_or_serial_reads_in_chinese(shop: Database) -> None:
+    with shop.uow() as uow:
+        make_work_order(uow, "WO-1", "CK-HMI-10", ["CK1"])
+        with pytest.raises(UserError) as refused:
+            wd.find_unit(uow, "NOPE", "CK1")
+        assert refused.value.in_language("zh_CN") == "没有工单 'NOPE'；请核对单据上的工单号。"
+        assert refused.value.in_language("zh_TW") == "沒有工單 'NOPE'；請核對單據上的工單號碼。"
+        with pytest.raises(UserError) as refused:
+            wd.find_unit(uow, "WO-1", "X")
+        assert refused.value.in_language("zh_TW") == "工單 WO-1 中沒有序號為 'X' 的設備。"
