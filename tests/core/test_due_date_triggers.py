@@ -15,9 +15,17 @@ from core.models import AuditEntry, Unit, WorkOrder
 from core.policies.deadlines import calendar_for, service_level_due
 from core.services import payments, policies, repair, work_orders
 from core.unit_of_work import Actor, Database
-from tests.core.test_due_dates import BOSS, CLERK, dues, end_of_day, receive, s1_due, shop  # noqa: F401
-from tests.core.test_repair import MINER_TESTS, TECH, diagnosed, received
 from tests.conftest import SAMPLES
+from tests.core.test_due_dates import (  # noqa: F401
+    BOSS,
+    CLERK,
+    dues,
+    end_of_day,
+    receive,
+    s1_due,
+    shop,
+)
+from tests.core.test_repair import MINER_TESTS, TECH, diagnosed, received
 from tests.core.test_work_order_import import HEADER, row
 
 INTAKE = Actor(username="ivy", station="bench-1", roles=frozenset({"intake"}))
@@ -142,6 +150,26 @@ def test_a_payment_is_recorded_once(catalogue: Database) -> None:
         with pytest.raises(UserError, match="already recorded as paid on 2026-06-02"):
             payments.record_payment(uow, uid, "80", dt.date(2026, 6, 3), "cash")
     assert _paid_at(catalogue, uid) == first
+
+
+def test_a_refused_payment_reads_in_chinese(catalogue: Database) -> None:
+    uid = received(catalogue, model="JM-X16-Q")
+    with catalogue.uow(CLERK) as uow:
+        payments.record_payment(uow, uid, "80", dt.date(2026, 6, 2), "cash")
+    with catalogue.uow(CLERK) as uow, pytest.raises(UserError) as refused:
+        payments.record_payment(uow, uid, "80", dt.date(2026, 6, 3), "cash")
+    assert refused.value.in_language("zh_CN") == (
+        "S1 已于 2026-06-02 记录为已付款；主管可在审计日志中查看该笔付款。")
+    assert refused.value.in_language("zh_TW") == (
+        "S1 已於 2026-06-02 記錄為已付款；主管可在稽核日誌中查看這筆付款。")
+    with pytest.raises(UserError) as refused:
+        payments.parse_day("5/6/2026")
+    assert refused.value.in_language("zh_TW") == (
+        "5/6/2026 不是日期：請依 YYYY-MM-DD 格式填寫客戶付款的日期，例如 2026-06-05。")
+    with pytest.raises(UserError) as refused:
+        payments.parse_day("  ")
+    assert str(refused.value).startswith("An empty day is not a date")
+    assert refused.value.in_language("zh_CN").startswith("日期为空：")
 
 
 def test_the_unit_to_pay_is_found_by_work_order_and_serial(catalogue: Database) -> None:
