@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from core import audit
+from core import audit, messages
 from core.audit import Change
 from core.errors import UserError
 from core.models import AuditEntry
@@ -30,6 +30,60 @@ from core.unit_of_work import UnitOfWork
 _LINE = re.compile(r"audit-checkpoint entry=(\d+) hash=([0-9a-f]{64}) at=(\S+) taken=(\S+)")
 # Checkpoints are looked up this many at a time; a file of daily ones grows by hundreds a year.
 _BATCH = 500
+
+messages.add({
+    "checkpoint.the_file": {
+        "en": "the checkpoint file",
+        "zh_CN": "检查点文件",
+        "zh_TW": "檢查點檔案",
+    },
+    "checkpoint.not_a_line": {
+        "en": "not a checkpoint",
+        "zh_CN": "不是检查点",
+        "zh_TW": "不是檢查點",
+    },
+    "checkpoint.no_zone": {
+        "en": "no time zone",
+        "zh_CN": "缺少时区",
+        "zh_TW": "缺少時區",
+    },
+    "checkpoint.bad_line": {
+        "en": "Line {number} of {source} is not an audit checkpoint ({problem}); each line must "
+              "read as `audit checkpoint` wrote it.",
+        "zh_CN": "{source}第 {number} 行不是审计检查点（{problem}）；每一行都必须与 "
+                 "`audit checkpoint` 写入时完全一致。",
+        "zh_TW": "{source}第 {number} 行不是稽核檢查點（{problem}）；每一行都必須與 "
+                 "`audit checkpoint` 寫入時完全一致。",
+    },
+    "checkpoint.none": {
+        "en": "{source} holds no audit checkpoint; take one with `audit checkpoint`.",
+        "zh_CN": "{source}中没有审计检查点；请用 `audit checkpoint` 建立一个。",
+        "zh_TW": "{source}中沒有稽核檢查點；請用 `audit checkpoint` 建立一個。",
+    },
+    "checkpoint.no_file": {
+        "en": "There is no checkpoint file {path}.",
+        "zh_CN": "检查点文件 {path} 不存在。",
+        "zh_TW": "檢查點檔案 {path} 不存在。",
+    },
+    "checkpoint.unreadable": {
+        "en": "Cannot read the checkpoint file {path} ({problem}).",
+        "zh_CN": "无法读取检查点文件 {path}（{problem}）。",
+        "zh_TW": "無法讀取檢查點檔案 {path}（{problem}）。",
+    },
+    "checkpoint.unwritable": {
+        "en": "Cannot write the checkpoint to {path} ({problem}).",
+        "zh_CN": "无法将检查点写入 {path}（{problem}）。",
+        "zh_TW": "無法將檢查點寫入 {path}（{problem}）。",
+    },
+})
+
+
+class _NotACheckpoint(ValueError):
+    """A line that does not read as a checkpoint; `phrase` says why in every language."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(messages.text(key, messages.DEFAULT_LANGUAGE))
+        self.phrase = messages.Phrase(key)
 
 
 def _stamp(moment: dt.datetime) -> str:
@@ -57,16 +111,21 @@ class Checkpoint:
 def _when(text: str) -> dt.datetime:
     moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     if moment.tzinfo is None:
-        raise ValueError("no time zone")
+        raise _NotACheckpoint("checkpoint.no_zone")
     return moment
 
 
-def parse(text: str, source: str = "the checkpoint file") -> list[Checkpoint]:
+def parse(text: str, source: str | None = None) -> list[Checkpoint]:
     """Every checkpoint in `text`; blank lines and lines starting with # are skipped.
+
+    Args:
+        source: Where the text comes from (a file name); by default "the checkpoint file".
 
     Raises:
         UserError: a line is not a checkpoint (names the line), or there is none at all.
     """
+    named: str | messages.Phrase = (
+        source if source is not None else messages.Phrase("checkpoint.the_file"))
     found: list[Checkpoint] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -75,13 +134,15 @@ def parse(text: str, source: str = "the checkpoint file") -> list[Checkpoint]:
         match = _LINE.fullmatch(line)
         try:
             if match is None:
-                raise ValueError("not a checkpoint")
+                raise _NotACheckpoint("checkpoint.not_a_line")
             found.append(Checkpoint(int(match[1]), match[2], _when(match[3]), _when(match[4])))
         except ValueError as exc:
-            raise UserError(f"Line {number} of {source} is not an audit checkpoint ({exc}); "
-                            "each line must read as `audit checkpoint` wrote it.") from exc
+            # A date Python cannot read keeps Python's own words.
+            problem = exc.phrase if isinstance(exc, _NotACheckpoint) else str(exc)
+            raise UserError.of("checkpoint.bad_line", number=number, source=named,
+                               problem=problem) from exc
     if not found:
-        raise UserError(f"{source} holds no audit checkpoint; take one with `audit checkpoint`.")
+        raise UserError.of("checkpoint.none", source=named)
     return found
 
 
@@ -89,9 +150,9 @@ def read_file(path: Path) -> list[Checkpoint]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise UserError(f"There is no checkpoint file {path}.") from exc
+        raise UserError.of("checkpoint.no_file", path=str(path)) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"Cannot read the checkpoint file {path} ({exc}).") from exc
+        raise UserError.of("checkpoint.unreadable", path=str(path), problem=str(exc)) from exc
     return parse(text, str(path))
 
 
@@ -103,7 +164,8 @@ def append(path: Path, checkpoint: Checkpoint) -> None:
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:
-        raise UserError(f"Cannot write the checkpoint to {path} ({exc.strerror or exc}).") from exc
+        raise UserError.of("checkpoint.unwritable", path=str(path),
+                           problem=exc.strerror or str(exc)) from exc
 
 
 def take(uow: UnitOfWork) -> Checkpoint:

@@ -122,6 +122,26 @@ def test_a_bad_checkpoint_file_is_refused_clearly(content: str, message: str) ->
         audit_checkpoints.parse(content, "cp.txt")
 
 
+def test_a_refused_checkpoint_file_reads_in_the_screen_language(tmp_path: Path) -> None:
+    no_zone = ("audit-checkpoint entry=3 hash=" + "a" * 64 + " at=2026-01-01T00:00:00 "
+               "taken=2026-01-01T00:00:00Z\n")
+    with pytest.raises(UserError) as refused:
+        audit_checkpoints.parse("# ok\n" + no_zone, "cp.txt")
+    assert str(refused.value) == ("Line 2 of cp.txt is not an audit checkpoint (no time zone); "
+                                  "each line must read as `audit checkpoint` wrote it.")
+    assert refused.value.in_language("zh_CN") == (
+        "cp.txt第 2 行不是审计检查点（缺少时区）；每一行都必须与 `audit checkpoint` 写入时完全一致。")
+    assert refused.value.in_language("zh_TW").startswith("cp.txt第 2 行不是稽核檢查點（缺少時區）")
+    with pytest.raises(UserError) as refused:
+        audit_checkpoints.parse("")
+    assert str(refused.value).startswith("the checkpoint file holds no audit checkpoint")
+    assert refused.value.in_language("zh_TW") == (
+        "檢查點檔案中沒有稽核檢查點；請用 `audit checkpoint` 建立一個。")
+    with pytest.raises(UserError) as refused:
+        audit_checkpoints.read_file(tmp_path / "gone.txt")
+    assert refused.value.in_language("zh_CN") == f"检查点文件 {tmp_path / 'gone.txt'} 不存在。"
+
+
 def test_checkpoint_and_verify_on_the_command_line(sqlite_url: str, tmp_path: Path) -> None:
     add_demo_accounts(sqlite_url)
     book = tmp_path / "offsite" / "checkpoints.txt"
