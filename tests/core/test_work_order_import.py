@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from core import audit
 from core.errors import UserError
-from core.import_files import FileRefused
+from core.import_files import FileRefused, Problem
 from core.models import AuditEntry, Customer, Unit, WorkOrder, WorkOrderStatus
 from core.services import service_record, work_orders
 from core.unit_of_work import Database
@@ -85,6 +85,30 @@ def test_bad_file_is_refused_whole_with_every_bad_row(catalogue: Database) -> No
     # Nothing half imported: not even the good first row.
     assert count(catalogue, WorkOrder) == 0
     assert count(catalogue, Customer) == 0
+
+
+def test_a_refused_file_reads_in_the_screen_language(catalogue: Database) -> None:
+    text = (HEADER + row(wo="WO-4", purchase="2026-13-45")
+            + row(wo="WO-5", serial="D1") + row(wo="WO-5", serial="D1"))
+    with pytest.raises(FileRefused) as refused:
+        do_import(catalogue, text, "portal.csv")
+    assert str(refused.value).splitlines()[1:] == [
+        "  line 2, purchase_date: '2026-13-45' is not a date (use YYYY-MM-DD)",
+        "  line 4, serial: serial D1 is already on line 3 of work order WO-5"]
+    assert refused.value.in_language("zh_CN").splitlines() == [
+        "portal.csv 未导入：发现 2 个问题，未作任何更改。请修正以下各行后重新导入该文件：",
+        "  第 2 行，purchase_date：'2026-13-45' 不是日期（请使用 YYYY-MM-DD 格式）",
+        "  第 4 行，serial：序列号 D1 已在工单 WO-5 的第 3 行出现"]
+    # In Taiwan a spreadsheet row is 列.
+    assert refused.value.in_language("zh_TW").splitlines()[2] == (
+        "  第 4 列，serial：序號 D1 已在工單 WO-5 的第 3 列出現")
+
+
+def test_a_problem_without_a_catalogue_key_keeps_its_words_under_a_translated_line() -> None:
+    problem = Problem(7, "model", "model X is unknown")
+    assert str(problem) == "line 7, model: model X is unknown"
+    assert problem.in_language("zh_TW") == "第 7 列，model：model X is unknown"
+    assert Problem.of(0, "", "import.no_rows").in_language("zh_CN") == "文件：文件中没有数据行"
 
 
 @pytest.mark.parametrize(("data", "expected"), [
