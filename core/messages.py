@@ -94,7 +94,7 @@ def template(key: str, language: str | None) -> str:
     return texts.get(language_or_default(language)) or texts[DEFAULT_LANGUAGE]
 
 
-def text(key: str, language: str | None, **params: object) -> str:
+def text(key: str, language: str | None, /, **params: object) -> str:
     """The message `key` in `language`, its fields filled from `params` (a Phrase or Choices
     among them is put in the same language)."""
     shown = {name: value.in_language(language) if isinstance(value, Phrase | Choices) else value

@@ -54,6 +54,17 @@ ADDRESS_FIELDS = ("address", "city", "province", "postal_code", "country")
 
 
 messages.add({
+    "work_orders.unknown_model": {
+        "en": "model {model} is not in the product catalogue (import it with import-products "
+              "first)",
+        "zh_CN": "型号 {model} 不在产品目录中（请先用 import-products 导入产品目录）",
+        "zh_TW": "型號 {model} 不在產品目錄中（請先用 import-products 匯入產品目錄）",
+    },
+    "work_orders.unknown_policy": {
+        "en": "policy {policy!r} is unknown (known: {known})",
+        "zh_CN": "未知的政策 {policy!r}（已有：{known}）",
+        "zh_TW": "未知的政策 {policy!r}（已有：{known}）",
+    },
     "work_orders.no_work_order": {
         "en": "There is no work order {number!r}. Check the number, or import the work order "
               "first.",
@@ -99,8 +110,8 @@ def import_work_orders(uow: UnitOfWork, data: bytes, source: str) -> ImportRepor
     for record in records:
         for unit in record.units:
             if unit.model and unit.model not in products:
-                problems.append(Problem(unit.line, "model", f"model {unit.model} is not in the "
-                                        "product catalogue (import it with import-products first)"))
+                problems.append(Problem.of(unit.line, "model", "work_orders.unknown_model",
+                                           model=unit.model))
     if problems:
         raise FileRefused(source, sorted(problems, key=lambda p: p.line))
 
@@ -267,8 +278,8 @@ def import_products(uow: UnitOfWork, data: bytes, source: str) -> tuple[int, int
     policies = set(uow.session.scalars(select(Policy.code)).all())
     for record in records:
         if record.policy and record.policy not in policies:
-            problems.append(Problem(record.line, "policy", f"policy {record.policy!r} is unknown "
-                                    f"(known: {', '.join(sorted(policies))})"))
+            problems.append(Problem.of(record.line, "policy", "work_orders.unknown_policy",
+                                       policy=record.policy, known=", ".join(sorted(policies))))
     if problems:
         raise FileRefused(source, problems)
     existing = {p.model: p for p in uow.session.scalars(select(Product)).all()}

@@ -82,6 +82,7 @@ def test_bad_file_is_refused_whole_with_every_bad_row(catalogue: Database) -> No
     assert "portal.csv was not imported" in message and "nothing was changed" in message
     assert "line 3, model: model NOPE-1 is not in the product catalogue" in message
     assert "serial D1 is already on line 6 of work order WO-5" in message
+    assert "第 3 行，model：型号 NOPE-1 不在产品目录中" in refused.value.in_language("zh_CN")
     # Nothing half imported: not even the good first row.
     assert count(catalogue, WorkOrder) == 0
     assert count(catalogue, Customer) == 0
