@@ -13,13 +13,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from core import messages
 from core.errors import UserError
+from core.locations import ENV_VAR, default_sqlite_path
 
 messages.add({
     "database.bad_address": {
@@ -59,13 +59,7 @@ messages.add({
     },
 })
 
-ENV_VAR = "REPAIRBENCH_DB"
-APP_NAME = "RepairBench"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
-
-
-def default_sqlite_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "repairbench.db"
 
 
 def resolve_url(db: str | None) -> str:

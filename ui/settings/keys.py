@@ -10,7 +10,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from core.db import ENV_VAR
+from core.locations import ENV_VAR
 
 ORGANIZATION = APPLICATION = "RepairBench"  # as ui/app.py names the application
 
