@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from core import db
+from core.services import users
 from core.services.setup import open_and_prepare, seed_policies
 from core.unit_of_work import Database
 
@@ -144,3 +146,12 @@ def mariadb_url() -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
     admin.dispose()
+
+
+@pytest.fixture
+def cheap_hashes() -> Iterator[None]:
+    """Password hashes with the cheapest parameters: real ones cost ~50 ms a hash, and the logic
+    under test is the same (a stored hash carries its own parameters)."""
+    users.set_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    yield
+    users.set_hasher(PasswordHasher())

@@ -1,4 +1,8 @@
-"""Starting the desktop program: the Qt application, fonts, language, the main window."""
+"""Starting the desktop program: the Qt application, fonts, language, the main window.
+
+The sign-in window shows first, before anything heavy is loaded; the database opens behind it
+(ui.start) and the main window follows the password.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,19 @@ import gc
 import logging
 import socket
 import sys
+from collections.abc import Callable
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from core import center
-from core.unit_of_work import Database
 from ui import i18n
+from ui.garbage import collect_on_main_thread
+from ui.start import Opened, StartWindow, open_in_background
+
+if TYPE_CHECKING:
+    from core.unit_of_work import Actor, Database
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +41,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("RepairBench")
     app.setApplicationName("RepairBench")
     register_fonts()
+    collect_on_main_thread(app)
     # Before any window: screens take their words from the translators when they are built.
     i18n.install(app=app)
     return app
@@ -54,24 +64,47 @@ def register_workspaces() -> None:
         module.register()
 
 
-def run_gui(database: Database, url: str, station: str | None = None) -> int:
-    from ui.main_window import MainWindow
+# What the signed-in desk needs first, loaded while the person types the password.
+WARM_MODULES = ("ui.main_window", "ui.signin", *WORKSPACE_MODULES)
 
+
+class Desk:
+    """The start window, then the main window once someone has signed in."""
+
+    def __init__(self, open_database: Callable[[], tuple[Database, str]],
+                 station: str | None = None) -> None:
+        self.start = StartWindow(station or socket.gethostname())
+        self.window: QWidget | None = None
+        self.start.signed_in.connect(self._enter)
+        self.start.show()
+        open_in_background(self.start, open_database, WARM_MODULES, register_workspaces)
+
+    def _enter(self, opened: Opened, actor: Actor) -> None:
+        from ui.main_window import MainWindow
+        from ui.signin import IdleLock
+
+        window = MainWindow(opened.database, opened.url, actor, opened.timezone)
+        IdleLock(window, opened.database, actor)  # the window is its parent and keeps it alive
+        window.show()
+        self.window = window
+        self.start.close()
+
+    @property
+    def exit_code(self) -> int:
+        """2 when the database could not be opened (the reason printed as the commands do)."""
+        if self.start.failure is None:
+            return 0
+        print(f"repairbench: {self.start.failure}", file=sys.stderr)
+        return 2
+
+
+def run_gui(open_database: Callable[[], tuple[Database, str]], station: str | None = None) -> int:
+    """Show the desk until it is quit; `open_database` runs in the background."""
     app = application()
-    register_workspaces()
-    with database.uow() as uow:
-        tz = center.load(uow).timezone
-    from ui.signin import IdleLock, sign_in
-
-    actor = sign_in(database, station or socket.gethostname())
-    if actor is None:  # the person cancelled the sign-in
-        return 0
-    window = MainWindow(database, url, actor, tz)
-    IdleLock(window, database, actor)  # the window is its parent and keeps it alive
-    window.show()
+    desk = Desk(open_database, station)
     code = app.exec()
     shut_down(app)
-    return code
+    return code or desk.exit_code
 
 
 QUIT_WAIT_MS = 60_000

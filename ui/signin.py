@@ -1,4 +1,6 @@
-"""Signing in at the start of a shift, the first administrator of a new database, the idle lock.
+"""The first administrator of a new database, and the idle lock's sign-in.
+
+The start of a shift is signed in by the start window (ui.start), shown while the database opens.
 
 The dialogs only collect what the person types; checking passwords and roles is done by
 `core.services.users`, so nothing here decides who may do what.
@@ -28,6 +30,20 @@ DEFAULT_IDLE_LOCK_MINUTES = 15
 # Input that proves someone is at the station (a barcode scanner types keys too).
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin)
+
+
+def check_password(database: Database, station: str, user: QLineEdit, password: QLineEdit,
+                   message: QLabel) -> Actor | None:
+    """Who signed in, from the fields; or None, the reason said in `message` and the password
+    cleared for another try."""
+    try:
+        with database.uow() as uow:
+            return users.authenticate(uow, user.text(), password.text(), station=station)
+    except UserError as exc:
+        message.setText(error_text(exc))
+        password.clear()
+        password.setFocus()
+        return None
 
 
 def _password_field() -> QLineEdit:
@@ -78,14 +94,9 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         """Check the password with core; accept, or say why not and clear the password."""
-        try:
-            with self._database.uow() as uow:
-                actor = users.authenticate(uow, self.user.text(), self.password.text(),
-                                           station=self._station)
-        except UserError as exc:
-            self.message.setText(error_text(exc))
-            self.password.clear()
-            self.password.setFocus()
+        actor = check_password(self._database, self._station, self.user, self.password,
+                               self.message)
+        if actor is None:
             return
         if self._locked_user is not None and actor.username != self._locked_user:
             self.message.setText(self.tr("Only {0} can unlock this station.").format(
@@ -205,20 +216,3 @@ class IdleLock(QObject):
         self.dialog = None
         self._window.close()
 
-
-def sign_in(database: Database, station: str) -> Actor | None:
-    """Who works at this station: the first administrator on a new database, else a sign-in.
-
-    Returns None when the person cancels.
-    """
-    with database.uow() as uow:
-        needed = users.first_admin_needed(uow)
-    if needed:
-        first = FirstAdminDialog(database, station)
-        if first.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return first.actor
-    dialog = SignInDialog(database, station)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.actor

@@ -4,7 +4,7 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+46"/>
+        <location filename="../../ui/admin/workspace.py" line="+48"/>
         <source>Center</source>
         <translation>維修中心</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/repair/attachments_panel.py" line="+83"/>
+        <location filename="../../ui/repair/attachments_panel.py" line="+84"/>
         <source>For</source>
         <translation>歸屬</translation>
     </message>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/settings/dialog.py" line="+130"/>
+        <location filename="../../ui/settings/dialog.py" line="+131"/>
         <source>Saving the center&apos;s settings…</source>
         <translation>正在儲存維修中心設定…</translation>
     </message>
@@ -545,7 +545,7 @@
 <context>
     <name>DashboardWorkspace</name>
     <message>
-        <location filename="../../ui/dashboard/workspace.py" line="+85"/>
+        <location filename="../../ui/dashboard/workspace.py" line="+86"/>
         <source>All policies</source>
         <translation>全部政策</translation>
     </message>
@@ -623,7 +623,7 @@
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../ui/settings/database_page.py" line="+37"/>
+        <location filename="../../ui/settings/database_page.py" line="+45"/>
         <source>{0} is a folder; give the database file&apos;s name inside it.</source>
         <translation>{0} 是資料夾；請提供其中資料庫檔案的名稱。</translation>
     </message>
@@ -730,7 +730,7 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/repair/events_panel.py" line="+37"/>
+        <location filename="../../ui/repair/events_panel.py" line="+38"/>
         <source>Return requested</source>
         <translation>已申請退貨</translation>
     </message>
@@ -823,7 +823,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/signin.py" line="+105"/>
+        <location filename="../../ui/signin.py" line="+108"/>
         <source>RepairBench: create the administrator</source>
         <translation>RepairBench：建立管理員</translation>
     </message>
@@ -866,7 +866,7 @@
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../ui/intake/bench.py" line="+107"/>
+        <location filename="../../ui/intake/bench.py" line="+114"/>
         <source>Scan the work-order barcode to start a parcel.</source>
         <extracomment>Item data of a checklist line: whether the unit is in. Lines the scan log keeps, newest first: a whole shift&apos;s scans would make every insert slower.</extracomment>
         <translation>請掃描工單條碼，開始收一個包裹。</translation>
@@ -1264,7 +1264,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ParcelColumns</name>
     <message>
-        <location filename="../../ui/shipping/workspace.py" line="+46"/>
+        <location filename="../../ui/shipping/workspace.py" line="+47"/>
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
@@ -1375,7 +1375,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../ui/shipping/print_panel.py" line="+32"/>
+        <location filename="../../ui/shipping/print_panel.py" line="+40"/>
         <source>Choose a printer (print dialog)</source>
         <extracomment>Always offered: the computer&apos;s own printers, chosen in the print dialog each time.</extracomment>
         <translation>選擇印表機（列印對話框）</translation>
@@ -1484,7 +1484,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>PrinterProfile</name>
     <message>
-        <location filename="../../ui/printing/profiles.py" line="+43"/>
+        <location filename="../../ui/printing/profiles.py" line="+44"/>
         <source>{0} is not a font stored in the printer: write its drive (R:, E:, B:, A: or Z:) and file name, e.g. E:SIMSUN.TTF, or leave it empty to print Chinese as graphics.</source>
         <translation>{0} 不是儲存在印表機中的字型：請填寫其磁碟機（R:、E:、B:、A: 或 Z:）與檔名，例如 E:SIMSUN.TTF；留空則中文以圖形方式列印。</translation>
     </message>
@@ -1567,7 +1567,7 @@ Intake and repair desk for a hardware repair center.
         <translation>資料夾中的 PDF 檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printers_page.py" line="+42"/>
+        <location filename="../../ui/settings/printers_page.py" line="+44"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
@@ -1747,7 +1747,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>QuotePdfBar</name>
     <message>
-        <location filename="../../ui/repair/quote_pdf.py" line="+77"/>
+        <location filename="../../ui/repair/quote_pdf.py" line="+78"/>
         <source>Save quote PDF…</source>
         <translation>儲存報價單 PDF…</translation>
     </message>
@@ -2158,7 +2158,7 @@ Intake and repair desk for a hardware repair center.
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../ui/shipping/returns_panel.py" line="+66"/>
+        <location filename="../../ui/shipping/returns_panel.py" line="+61"/>
         <source>The refused parcels could not be read: {0}</source>
         <translation>無法讀取拒收包裹：{0}</translation>
     </message>
@@ -2318,7 +2318,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>ScanQueue</name>
     <message>
-        <location filename="../../ui/intake/scan_queue.py" line="+176"/>
+        <location filename="../../ui/intake/scan_queue.py" line="+177"/>
         <source>The database did not answer ({0}: {1}).</source>
         <extracomment>Decides and stores one scan: (raw, parcel id, client id) -&gt; outcome. Seconds before each automatic retry after consecutive failures; the last repeats forever. Pauses between automatic retries, in seconds (tests shorten them).</extracomment>
         <translation>資料庫沒有回應（{0}：{1}）。</translation>
@@ -2529,7 +2529,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>ServiceRecord</name>
     <message>
-        <location filename="../../ui/work_orders/service_record.py" line="+30"/>
+        <location filename="../../ui/work_orders/service_record.py" line="+37"/>
         <source>nothing yet</source>
         <translation>尚無紀錄</translation>
     </message>
@@ -3015,6 +3015,54 @@ Sign in with such an account to see the center&apos;s figures.</source>
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../ui/start.py" line="+95"/>
+        <source>RepairBench: sign in</source>
+        <translation>RepairBench：登入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening the database…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The database could not be opened ({0}).</source>
+        <translation>無法開啟資料庫（{0}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the database address (--db, the REPAIRBENCH_DB variable or Edit &gt; Settings &gt; Database) and that its server is running, then start RepairBench again.</source>
+        <translation>請檢查資料庫位址（--db、REPAIRBENCH_DB 環境變數或「編輯 &gt; 設定 &gt; 資料庫」）以及資料庫伺服器是否在執行，然後重新啟動 RepairBench。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The database is still opening; you are signed in as soon as it is ready.</source>
+        <translation>資料庫仍在開啟中；就緒後將自動為您登入。</translation>
+    </message>
+</context>
+<context>
     <name>States</name>
     <message>
         <location filename="../../ui/work_orders/states.py" line="-23"/>
@@ -3158,7 +3206,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/repair/unit_page.py" line="+162"/>
+        <location filename="../../ui/repair/unit_page.py" line="+163"/>
         <source>Irreparable</source>
         <translation>無法維修</translation>
     </message>
@@ -3562,7 +3610,7 @@ Photos: {1}</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_tabs.py" line="+89"/>
+        <location filename="../../ui/workspace_tabs.py" line="+91"/>
         <source>This workspace could not be opened: {0}
 
 Check the database connection, then open the tab again.</source>

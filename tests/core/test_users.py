@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
@@ -19,12 +17,7 @@ CLERK = Actor("sam", "ship-1", None, frozenset({"shipping"}))
 SUPERVISOR = Actor("sue", "desk", None, frozenset({"supervisor"}))
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes() -> Iterator[None]:
-    # Real parameters cost ~50 ms a hash; the logic under test is the same with cheap ones.
-    users.set_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-    yield
-    users.set_hasher(PasswordHasher())
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture

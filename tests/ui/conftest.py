@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,24 @@ from core import db
 from core.services import demo
 from core.services.setup import open_and_prepare
 from core.unit_of_work import Database
+from ui.garbage import MainThreadCollector, collect_on_main_thread
 
 DEMO_WORK_ORDERS = 20_000
+
+
+@pytest.fixture(scope="session")
+def main_thread_collector(qapp) -> Iterator[MainThreadCollector]:  # type: ignore[no-untyped-def]
+    """Garbage collected on the GUI thread only, as the program does (ui.garbage): a worker
+    thread of one test must not free the widgets an earlier test left behind."""
+    collector = collect_on_main_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(main_thread_collector: MainThreadCollector) -> Iterator[None]:
+    yield
+    main_thread_collector.collect_due()
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DESK = """
 import sys, time
 from pathlib import Path
-import ui.signin
-from core.unit_of_work import SYSTEM, Actor
+import ui.start
 
 url, done_file, every_tab = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "all"
 
@@ -36,12 +35,14 @@ def quit_soon() -> None:
     run_in_background(slow_job, lambda _: None, lambda _: None)
     window.close()  # File > Quit does the same
 
-def signed_in(database, station):
+def opened(start, result):  # the password typed and right: only the typing is skipped
     from PySide6.QtCore import QTimer
+    from core.unit_of_work import SYSTEM, Actor
+    start.opened = result
     QTimer.singleShot(100, quit_soon)
-    return Actor("ada", station, None, SYSTEM.roles)
+    start._finish(Actor("ada", start._station, None, SYSTEM.roles))
 
-ui.signin.sign_in = signed_in
+ui.start.StartWindow.database_opened = opened
 import main
 sys.exit(main.main(["--db", url, "run"]))
 """

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from argon2 import PasswordHasher
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
@@ -16,11 +13,7 @@ from ui.signin import FirstAdminDialog, IdleLock, SignInDialog, idle_lock_minute
 PASSWORD = "super strong 99"
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes() -> Iterator[None]:
-    users.set_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-    yield
-    users.set_hasher(PasswordHasher())
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture

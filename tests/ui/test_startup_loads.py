@@ -18,8 +18,7 @@ LATER = {"reportlab", "alembic", "zxingcpp", "PIL", "mako", "PySide6.QtCharts",
 
 DESK = """
 import json, os, sys
-import ui.signin
-from core.unit_of_work import SYSTEM, Actor
+import ui.start
 
 def report() -> None:
     names = {m for m in sys.modules} | {m.split(".")[0] for m in sys.modules}
@@ -31,12 +30,14 @@ def report() -> None:
                       "shown": window.isVisible()}), flush=True)
     os._exit(0)
 
-def signed_in(database, station):
+def opened(start, result):  # the password typed and right: only the typing is skipped
     from PySide6.QtCore import QTimer
+    from core.unit_of_work import SYSTEM, Actor
+    start.opened = result
     QTimer.singleShot(0, report)
-    return Actor("ada", station, None, SYSTEM.roles)
+    start._finish(Actor("ada", start._station, None, SYSTEM.roles))
 
-ui.signin.sign_in = signed_in
+ui.start.StartWindow.database_opened = opened
 import main
 sys.exit(main.main(["--db", sys.argv[1], "run"]))
 """

@@ -143,18 +143,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 @command("run")
 def cmd_run(args: argparse.Namespace) -> int:
     """The desk signs its user in itself; `--demo-if-empty` is `make run`'s first start."""
-    from core import db
-    from core.services.setup import open_and_prepare
-
-    url = db.resolve_url(args.db)
-    store = open_and_prepare(url)
-    if getattr(args, "demo_if_empty", False):
-        from core.services import demo, users  # the demo's modules only for `make run`
-
-        with store.uow(operator(args)) as uow:
-            fill = demo.is_empty(uow) and users.only_demo_accounts(uow)
-        if fill:
-            _fill_demo(store, args, 2000)
     from ui.app import run_gui
 
-    return run_gui(store, url, station=args.station)
+    def open_database() -> tuple[Database, str]:
+        # Behind the sign-in window (ui.start): SQLAlchemy and the schema check load here.
+        from core import db
+        from core.services.setup import open_and_prepare
+
+        url = db.resolve_url(args.db)
+        store = open_and_prepare(url)
+        if getattr(args, "demo_if_empty", False):
+            from core.services import demo, users  # the demo's modules only for `make run`
+
+            with store.uow(operator(args)) as uow:
+                fill = demo.is_empty(uow) and users.only_demo_accounts(uow)
+            if fill:
+                _fill_demo(store, args, 2000)
+        return store, url
+
+    return run_gui(open_database, station=args.station)
