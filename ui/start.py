@@ -92,6 +92,7 @@ class StartWindow(QWidget):
         self.failure: BaseException | None = None
         self._submitted = False
         self._done = False
+        self._closed = False
         self.setWindowTitle(self.tr("RepairBench: sign in"))
         self.user = QLineEdit()
         self.password = QLineEdit()
@@ -123,6 +124,8 @@ class StartWindow(QWidget):
     # The opening job reports here, on the GUI thread.
 
     def database_opened(self, opened: Opened) -> None:
+        if self._closed:  # quit while it opened: nobody to sign in
+            return
         self.opened = opened
         self.status.clear()
         if opened.first_admin_needed:
@@ -131,6 +134,8 @@ class StartWindow(QWidget):
             self._check_password()
 
     def database_failed(self, error: BaseException) -> None:
+        if self._closed:
+            return
         self.failure = error
         if not isinstance(error, UserError):
             log.error("the database could not be opened", exc_info=error)
@@ -184,6 +189,7 @@ class StartWindow(QWidget):
         self.signed_in.emit(self.opened, actor)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        self._closed = True
         if not self._done:
             self.gave_up.emit()
         super().closeEvent(event)

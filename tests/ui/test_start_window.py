@@ -152,3 +152,21 @@ def test_the_start_window_is_usable_before_the_database_layer_is_loaded(qtbot) -
     qtbot.waitExposed(window)
     qtbot.keyClicks(window.user, "ada")  # typing is taken at once
     assert window.user.text() == "ada"
+
+
+def test_quitting_while_the_database_opens_signs_nobody_in(qtbot, url_with_admin: str) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+
+    def slow_open() -> tuple[Database, str]:
+        release.wait(30)
+        return open_and_prepare(url_with_admin), url_with_admin
+
+    desk = _desk(qtbot, slow_open)
+    with qtbot.waitSignal(desk.start.gave_up):
+        qtbot.mouseClick(desk.start.quit_button, Qt.MouseButton.LeftButton)
+    release.set()
+    from ui.worker import wait_for_background_work
+
+    assert wait_for_background_work(30_000)
+    qtbot.wait(50)  # the job's report delivered
+    assert desk.start.opened is None and desk.window is None
