@@ -170,3 +170,21 @@ def test_quitting_while_the_database_opens_signs_nobody_in(qtbot, url_with_admin
     assert wait_for_background_work(30_000)
     qtbot.wait(50)  # the job's report delivered
     assert desk.start.opened is None and desk.window is None
+
+
+@pytest.mark.parametrize(("language", "refused"), [
+    ("zh_CN", "用户名不存在或密码错误。"), ("zh_TW", "使用者名稱不存在或密碼錯誤。")])
+def test_a_refused_sign_in_reads_in_the_screen_language(
+        qtbot, url_with_admin: str, language: str, refused: str) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    i18n.install(language, app=app)
+    try:
+        desk = _desk(qtbot, lambda: (open_and_prepare(url_with_admin), url_with_admin))
+        qtbot.waitUntil(lambda: desk.start.opened is not None, timeout=30_000)
+        desk.start.user.setText("boss")
+        desk.start.password.setText("not the password")
+        desk.start.submit()
+        assert desk.start.message.text() == refused
+        assert desk.start.sign_in_button.text() == ("登录" if language == "zh_CN" else "登入")
+    finally:
+        i18n.install("en", app=app)
