@@ -282,6 +282,10 @@ class Scan(Base):
     # Chosen by the station before the first attempt, so a retry after a lost commit
     # acknowledgement finds the verdict already stored instead of storing a second one.
     client_scan_id: Mapped[str | None] = mapped_column(String(36), nullable=True, unique=True)
+    # The verdict's words as catalogue keys and their fields ([{"key": ..., "params": ...}]), so
+    # that a station shows a stored scan in its own language; `message` keeps the English.
+    # None for scans stored before these were kept.
+    wording: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
 
 
 class Attachment(Base):
