@@ -12,8 +12,8 @@ open parcel, the work order the text names, that work order's units with their m
 policies, the open work orders expecting the serial, another unit with the serial still in the
 center) and writes the same rows the service wrote for that scan: the parcel (new, or moved onto
 its work order), the received unit (status, parcel, time, due date), its status change, the work
-order's new status and its status change, and the scan row with its verdict, reasons, message and
-parsed fields; then COMMIT. It takes the verdict from the service (it does not evaluate the
+order's new status and its status change, and the scan row with its verdict, reasons, message,
+catalogue words, client id and parsed fields; then COMMIT. It takes the verdict from the service (it does not evaluate the
 policy rules, compute deadlines or format messages): that work is the program's, on top of the
 floor. The two run interleaved, scan by scan, so both see the same load on a shared machine.
 """
@@ -117,7 +117,7 @@ class RawStation:
                        "busy_timeout=15000"):
             self.conn.execute(f"PRAGMA {pragma}")
 
-    def scan(self, raw: str, outcome: Any, parsed: str) -> float:
+    def scan(self, raw: str, outcome: Any, parsed: str, wording: str) -> float:
         """Replay one scan to which the service gave `outcome`; the seconds it took."""
         c = self.conn
         start = time.perf_counter()
@@ -177,11 +177,12 @@ class RawStation:
             self._receive(unit[0], order_id, now)
         c.execute(
             "INSERT INTO scan (intake_id, station, user_id, scanned_at, raw, symbology, parsed, "
-            "verdict, reasons, message, work_order_id, unit_id) VALUES "
-            "(?, 'raw', NULL, ?, ?, '', ?, ?, ?, ?, ?, ?)",
+            "verdict, reasons, message, work_order_id, unit_id, client_scan_id, wording) VALUES "
+            "(?, 'raw', NULL, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)",
             (self.parcel, now, raw, parsed, outcome.verdict, json.dumps(outcome.reasons),
              outcome.message, order_id if outcome.work_order else None,
-             unit[0] if unit is not None and outcome.verdict != "info" else None))
+             unit[0] if unit is not None and outcome.verdict != "info" else None,
+             str(uuid.uuid4()), wording))
         c.execute("COMMIT")
         return time.perf_counter() - start
 
@@ -241,7 +242,8 @@ def run(source: Path, scans: int = SCANS) -> ScanRun:
         for i, (text, new_parcel) in enumerate(plan):
             elapsed, outcome = core.scan(text, new_parcel)
             parsed = json.dumps(parse_scan(text).as_dict())
-            raw_elapsed = raw.scan(text, outcome, parsed)
+            wording = json.dumps([part.as_json() for part in outcome.wording])
+            raw_elapsed = raw.scan(text, outcome, parsed, wording)
             if i >= WARMUP:
                 core_times.append(elapsed)
                 raw_times.append(raw_elapsed)

@@ -173,6 +173,30 @@ class Wording:
             name: value.render(language) if isinstance(value, Wording) else value
             for name, value in self.params.items()})
 
+    def as_json(self) -> dict[str, Any]:
+        """Storable form: {"key": ..., "params": {...}}, a Wording parameter nested the same way
+        under {"wording": ...} (parameters are strings and numbers otherwise)."""
+        return {"key": self.key, "params": {
+            name: {"wording": value.as_json()} if isinstance(value, Wording) else value
+            for name, value in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, stored: dict[str, Any]) -> Wording:
+        return cls(stored["key"], {
+            name: cls.from_json(value["wording"]) if isinstance(value, dict) else value
+            for name, value in (stored.get("params") or {}).items()})
+
+
+def stored_text(wording: list[dict[str, Any]] | None, message: str, language: str | None) -> str:
+    """A stored scan's message in `language`: from its catalogue words when it kept them, else
+    the English stored (scans stored before the words were kept, or words no longer known)."""
+    if not wording:
+        return message
+    try:
+        return "".join(Wording.from_json(part).render(language) for part in wording)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return message
+
 
 @dataclass(frozen=True)
 class IntakeNeeds:

@@ -183,7 +183,8 @@ class _Scan:
             "parsed": self.parsed.as_dict(), "verdict": outcome.verdict,
             "reasons": outcome.reasons, "message": outcome.message,
             "work_order_id": order.id if order else None, "unit_id": unit_id,
-            "client_scan_id": self.client_scan_id})
+            "client_scan_id": self.client_scan_id,
+            "wording": [part.as_json() for part in outcome.wording] or None})
         self.uow.commit()
         return outcome
 
