@@ -266,15 +266,27 @@ def _stored_outcome(uow: UnitOfWork, client_scan_id: str) -> ScanOutcome | None:
             serial = _named(conn, parsed)[1]
     outcome = ScanOutcome(row.raw, row.verdict, list(row.reasons), None, serial, row.message,
                           intake_id=row.intake_id, scan_id=row.id)
+    if row.wording:
+        try:
+            stored = [Wording.from_json(part) for part in row.wording]
+            # Words the catalogue no longer knows would fail in every language: the English
+            # stored is shown instead.
+            for part in stored:
+                part.render("en")
+            outcome.wording = stored
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            pass
     if row.work_order_id is not None:
         order = rows.order_by_id(conn, row.work_order_id)
         units = rows.units_of(conn, order.id)
         outcome.work_order, outcome.customer = order.number, order.customer
         outcome.expected = rows.checklist(units)
-        wording = _replayed_wording(outcome, order, units)
-        # Only words that say exactly what was stored: the work order may have changed since.
-        if "".join(part.render("en") for part in wording) == row.message:
-            outcome.wording = wording
+        if not outcome.wording:
+            # Stored before scans kept their words: rebuilt from the work order, and only when
+            # they say exactly what was stored (the work order may have changed since).
+            wording = _replayed_wording(outcome, order, units)
+            if "".join(part.render("en") for part in wording) == row.message:
+                outcome.wording = wording
     return outcome
 
 

@@ -138,7 +138,8 @@ _ORDER_STATUS = (update(WorkOrder).where(WorkOrder.id == bindparam("work_order")
                  .values(status=bindparam("status"), updated_at=bindparam("at")))
 _NEW_SCAN = insert(Scan)
 _SCAN_WITH_CLIENT_ID = (select(Scan.id, Scan.intake_id, Scan.raw, Scan.verdict, Scan.reasons,
-                               Scan.message, Scan.work_order_id, Unit.serial.label("unit_serial"))
+                               Scan.message, Scan.wording, Scan.work_order_id,
+                               Unit.serial.label("unit_serial"))
                         .outerjoin(Unit, Unit.id == Scan.unit_id)
                         .where(Scan.client_scan_id == bindparam("client_scan_id")))
 

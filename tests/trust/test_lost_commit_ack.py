@@ -227,7 +227,9 @@ def test_a_lost_acknowledgement_of_a_rejection_replays_the_same_reason(
     assert (again.verdict, again.reasons, again.serial) == (
         "rejected", ["no_work_order"], "NOT-AN-ORDER")
     assert "NOT-AN-ORDER matches no open work order" in again.message
-    assert again.text("zh_CN") == again.message  # its details are not kept: the stored words
+    # Its catalogue words are stored with it: a Chinese station reads the reason in Chinese.
+    assert again.text("zh_CN").startswith("NOT-AN-ORDER 没有匹配的未结工单")
+    assert again.text("en") == again.message
     with plain.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Scan)) == 1
 
