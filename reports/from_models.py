@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
 
+from core.intake_rules import stored_text
 from core.models import (
     Customer,
     Diagnosis,
@@ -45,7 +46,6 @@ from reports.data import (
 )
 from reports.wording import document_language, say
 
-
 # Warranty decisions (Diagnosis.decision) in the customer's words (rule W5): "doc.decision.<code>".
 DECISIONS = ("covered", "not_covered", "cannot_tell")
 
@@ -58,6 +58,9 @@ REASON_KEY = {
     "no_return_address": "doc.reason.no_return_address",
     "no_units": "doc.reason.no_units",
     "serial_not_on_work_order": "doc.reason.serial_not_on_work_order",
+    # The intake bench's own codes (core.intake_rules.Reason) for the same two refusals.
+    "not_on_work_order": "doc.reason.serial_not_on_work_order",
+    "wrong_model": "doc.reason.model_mismatch",
     "serial_mismatch": "doc.reason.serial_mismatch",
     "model_mismatch": "doc.reason.model_mismatch",
     "already_received": "doc.reason.already_received",
@@ -280,14 +283,29 @@ def reason_text(code: str, language: str = "en") -> str:
     return code.replace("_", " ") if code.isidentifier() else code
 
 
+def _verdict_text(verdict: str | None, language: str) -> str:
+    """A scan's verdict as the bench names it, in `language`; an unknown one as stored."""
+    if not verdict:
+        return ""
+    try:
+        return say(f"verdict.{verdict}", language)
+    except KeyError:
+        return verdict
+
+
 def refusal_slip_data_for(intake: ParcelIntake, scans: Iterable[Scan], center: CenterInfo,
                           sender: Address | None = None,
                           tz: dt.tzinfo | None = None, language: str = "en") -> RefusalSlipData:
     """The refusal slip (rule S3): the intake's reasons and every scan with its own reason."""
     refused = []
     for scan in scans:
-        reason = scan.message or "; ".join(reason_text(r, language) for r in scan.reasons or [])
-        refused.append(RefusedScan(raw=scan.raw, verdict=scan.verdict or "", reason=reason))
+        if scan.wording and scan.message:
+            reason = stored_text(scan.wording, scan.message, language)
+        else:
+            reason = scan.message or "; ".join(reason_text(r, language)
+                                               for r in scan.reasons or [])
+        refused.append(RefusedScan(raw=scan.raw, verdict=_verdict_text(scan.verdict, language),
+                                   reason=reason))
     if sender is None and intake.work_order is not None:
         sender = return_address(intake.work_order)
     reasons = tuple(dict.fromkeys(reason_text(r, language) for r in intake.reasons or []))
