@@ -112,6 +112,10 @@ class RawStation:
     core_parcel: int | None = None
 
     def __post_init__(self) -> None:
+        from core.services.setup import open_and_prepare
+
+        # The same schema as the program's copy (the cached database may predate a migration).
+        open_and_prepare(f"sqlite:///{self.path}").engine.dispose()
         self.conn = sqlite3.connect(self.path, isolation_level=None)
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
                        "busy_timeout=15000"):

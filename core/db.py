@@ -108,10 +108,13 @@ def _sqlite_begin(conn: Any) -> None:
     # Writers take the lock at BEGIN so two stations never both read-then-write the same row.
     # Readers (reports, dashboards) must not hold that lock for seconds while benches scan:
     # WAL lets a deferred transaction read a consistent snapshot beside one writer.
-    if conn.get_execution_options().get(READ_ONLY):
-        conn.exec_driver_sql("BEGIN")
-    else:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Straight on the driver: through the Connection it cost a scan as much as a read.
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute("BEGIN" if conn.get_execution_options().get(READ_ONLY)
+                       else "BEGIN IMMEDIATE")
+    finally:
+        cursor.close()
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

@@ -5,7 +5,7 @@ a station in a few seconds, each committed before its verdict is shown. Loading 
 flushing them costs several times the database work itself, so the scan path reads plain rows
 (a work order with its customer's name, its units with their models) and writes with Core
 inserts and updates. The statements are module constants: SQLAlchemy compiles each once per
-dialect and reuses it.
+dialect and reuses it; the reads run straight on the driver (core.driver_statements).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from sqlalchemy import (
     update,
 )
 
+from core.driver_statements import DriverRead
 from core.models import (
     Customer,
     ParcelIntake,
@@ -92,39 +93,39 @@ def _orders() -> Select[Any]:
 
 # A work-order number wins over an original order number; of several work orders with the same
 # order number, the newest. One round trip whether the scan names a work order or not.
-_ORDER_BY_TEXT = union_all(
+_ORDER_BY_TEXT = DriverRead(union_all(
     _orders().add_columns(literal_column("0").label("rank"))
     .where(WorkOrder.number == bindparam("text")),
     _orders().add_columns(literal_column("1").label("rank"))
     .where(WorkOrder.order_number == bindparam("text")),
-).order_by(literal_column("rank"), literal_column("id").desc()).limit(1)
-_ORDER_BY_ID = _orders().where(WorkOrder.id == bindparam("id"))
-_PARCEL = (select(ParcelIntake.verdict, *_ORDER_COLUMNS)
-           .select_from(ParcelIntake)
-           .outerjoin(WorkOrder, WorkOrder.id == ParcelIntake.work_order_id)
-           .outerjoin(Customer, Customer.id == WorkOrder.customer_id)
-           .where(ParcelIntake.id == bindparam("id")))
+).order_by(literal_column("rank"), literal_column("id").desc()).limit(1))
+_ORDER_BY_ID = DriverRead(_orders().where(WorkOrder.id == bindparam("id")))
+_PARCEL = DriverRead(select(ParcelIntake.verdict, *_ORDER_COLUMNS)
+                     .select_from(ParcelIntake)
+                     .outerjoin(WorkOrder, WorkOrder.id == ParcelIntake.work_order_id)
+                     .outerjoin(Customer, Customer.id == WorkOrder.customer_id)
+                     .where(ParcelIntake.id == bindparam("id")))
 # Each unit's policy text comes along: the intake checks need the policies, and a query of
 # their own per scan cost more than the text does here.
-_UNITS_OF = (select(Unit.id, Unit.serial, Unit.status, Unit.product_id, Product.model,
-                    Product.policy_code, Product.category, Policy.document)
-             .join(Product, Product.id == Unit.product_id)
-             .outerjoin(Policy, Policy.code == Product.policy_code)
-             .where(Unit.work_order_id == bindparam("work_order"))
-             .order_by(Unit.id))
-_OPEN_ORDERS_WITH_SERIAL = (select(WorkOrder.id, WorkOrder.number).select_from(Unit)
-                            .join(WorkOrder, WorkOrder.id == Unit.work_order_id)
-                            .where(Unit.serial == bindparam("serial"),
-                                   WorkOrder.status.not_in(CLOSED_ORDERS))
-                            .order_by(Unit.id))
-_IN_CENTER_ELSEWHERE = (select(WorkOrder.number).select_from(Unit)
-                        .join(WorkOrder, WorkOrder.id == Unit.work_order_id)
-                        .where(Unit.serial == bindparam("serial"), Unit.id != bindparam("unit"),
-                               Unit.status.in_(IN_CENTER))
-                        .limit(1))
-_PRODUCT_BY_GTIN = select(Product.id, Product.model).where(
-    Product.gtin == bindparam("gtin")).order_by(Product.id).limit(1)
-_RECEIVED_IN = select(Unit.id).where(Unit.intake_id == bindparam("parcel")).limit(1)
+_UNITS_OF = DriverRead(select(Unit.id, Unit.serial, Unit.status, Unit.product_id, Product.model,
+                              Product.policy_code, Product.category, Policy.document)
+                       .join(Product, Product.id == Unit.product_id)
+                       .outerjoin(Policy, Policy.code == Product.policy_code)
+                       .where(Unit.work_order_id == bindparam("work_order"))
+                       .order_by(Unit.id))
+_OPEN_ORDERS_WITH_SERIAL = DriverRead(select(WorkOrder.id, WorkOrder.number).select_from(Unit)
+                                      .join(WorkOrder, WorkOrder.id == Unit.work_order_id)
+                                      .where(Unit.serial == bindparam("serial"),
+                                             WorkOrder.status.not_in(CLOSED_ORDERS))
+                                      .order_by(Unit.id))
+_IN_CENTER_ELSEWHERE = DriverRead(select(WorkOrder.number).select_from(Unit)
+                                  .join(WorkOrder, WorkOrder.id == Unit.work_order_id)
+                                  .where(Unit.serial == bindparam("serial"),
+                                         Unit.id != bindparam("unit"), Unit.status.in_(IN_CENTER))
+                                  .limit(1))
+_PRODUCT_BY_GTIN = DriverRead(select(Product.id, Product.model).where(
+    Product.gtin == bindparam("gtin")).order_by(Product.id).limit(1))
+_RECEIVED_IN = DriverRead(select(Unit.id).where(Unit.intake_id == bindparam("parcel")).limit(1))
 _NEW_PARCEL = insert(ParcelIntake)
 _PARCEL_ON_ORDER = (update(ParcelIntake).where(ParcelIntake.id == bindparam("parcel"))
                     .values(work_order_id=bindparam("work_order")))
@@ -144,29 +145,35 @@ _SCAN_WITH_CLIENT_ID = (select(Scan.id, Scan.intake_id, Scan.raw, Scan.verdict, 
                         .where(Scan.client_scan_id == bindparam("client_scan_id")))
 
 
-def _order(row: Any) -> OrderRow:
-    return OrderRow(row.id, row.number, row.order_number, row.status, row.name, row.address,
-                    row.city, row.country, bool(row.diagnosis_report))
+def _order(row: Sequence[Any], at: int = 0) -> OrderRow:
+    """The work order in `row`'s columns from `at` on, in _ORDER_COLUMNS' order."""
+    (order_id, number, order_number, status, customer, address, city, country,
+     diagnosis_report) = row[at:at + 9]
+    return OrderRow(order_id, number, order_number, WorkOrderStatus(status), customer, address,
+                    city, country, bool(diagnosis_report))
 
 
 def parcel(conn: Connection, parcel_id: int) -> tuple[str, OrderRow | None] | None:
     """(verdict, its work order) of the parcel, or None when there is no such parcel."""
-    row = conn.execute(_PARCEL, {"id": parcel_id}).first()
+    row = _PARCEL.first(conn, {"id": parcel_id})
     if row is None:
         return None
-    return row.verdict, (_order(row) if row.id is not None else None)
+    return row[0], (_order(row, 1) if row[1] is not None else None)
 
 
 def order_named(conn: Connection, text: str) -> OrderRow | None:
     """The work order whose number, or else original order number, is `text`."""
     if not text:
         return None
-    row = conn.execute(_ORDER_BY_TEXT, {"text": text}).first()
+    row = _ORDER_BY_TEXT.first(conn, {"text": text})
     return _order(row) if row is not None else None
 
 
 def order_by_id(conn: Connection, order_id: int) -> OrderRow:
-    return _order(conn.execute(_ORDER_BY_ID, {"id": order_id}).one())
+    row = _ORDER_BY_ID.first(conn, {"id": order_id})
+    if row is None:
+        raise LookupError(f"work order id {order_id} is gone")
+    return _order(row)
 
 
 def units_of(conn: Connection, order_id: int,
@@ -174,8 +181,10 @@ def units_of(conn: Connection, order_id: int,
     """The work order's units by id; `documents` gets their policies' texts by code (a code
     without a policy row is left out, for `policies.policy_for` to refuse)."""
     units = []
-    for *columns, document in conn.execute(_UNITS_OF, {"work_order": order_id}):
-        unit = UnitRow(*columns)
+    for unit_id, serial, status, product_id, model, policy_code, category, document in (
+            _UNITS_OF.rows(conn, {"work_order": order_id})):
+        unit = UnitRow(unit_id, serial, UnitStatus(status), product_id, model, policy_code,
+                       category)
         units.append(unit)
         if documents is not None and document is not None:
             documents[unit.policy_code] = document
@@ -184,22 +193,23 @@ def units_of(conn: Connection, order_id: int,
 
 def open_orders_with_serial(conn: Connection, serial: str) -> dict[int, str]:
     """{work order id: number} of the open work orders that expect `serial`."""
-    found = conn.execute(_OPEN_ORDERS_WITH_SERIAL, {"serial": serial})
-    return {row.id: row.number for row in found}
+    return {order_id: number
+            for order_id, number in _OPEN_ORDERS_WITH_SERIAL.rows(conn, {"serial": serial})}
 
 
 def in_center_elsewhere(conn: Connection, serial: str, unit_id: int) -> str | None:
     """The work order of another unit with this serial that is still in the center."""
-    return conn.execute(_IN_CENTER_ELSEWHERE, {"serial": serial, "unit": unit_id}).scalar()
+    row = _IN_CENTER_ELSEWHERE.first(conn, {"serial": serial, "unit": unit_id})
+    return row[0] if row is not None else None
 
 
 def product_with_gtin(conn: Connection, gtin: str) -> tuple[int, str] | None:
-    row = conn.execute(_PRODUCT_BY_GTIN, {"gtin": gtin}).first()
-    return (row.id, row.model) if row is not None else None
+    row = _PRODUCT_BY_GTIN.first(conn, {"gtin": gtin})
+    return (row[0], row[1]) if row is not None else None
 
 
 def anything_received_in(conn: Connection, parcel_id: int) -> bool:
-    return conn.execute(_RECEIVED_IN, {"parcel": parcel_id}).first() is not None
+    return _RECEIVED_IN.first(conn, {"parcel": parcel_id}) is not None
 
 
 def new_parcel(conn: Connection, actor: Actor, at: dt.datetime, order_id: int | None) -> int:
