@@ -94,7 +94,7 @@ class ScanOutcome:
     customer: str = ""
     expected: list[dict[str, Any]] = field(default_factory=list)
     #: The message as catalogue keys and parameters, for screens in other languages; empty for a
-    #: verdict read back from the database, which keeps its English words only.
+    #: verdict read back from a scan stored before its words were kept (its English only).
     wording: list[Wording] = field(default_factory=list)
 
     def text(self, language: str | None) -> str:
