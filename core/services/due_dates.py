@@ -215,7 +215,8 @@ def store_dues(uow: UnitOfWork, orders: Sequence[OrderRow], stored: Mapping[int,
     changed = [{"uid": uid, "new_due": due, "new_rule": rule}
                for uid, (due, rule) in dues.items() if stored[uid] != (due, rule)]
     if changed:
-        uow.session.execute(_WRITE_DUE, changed)
+        uow.flush()
+        uow.connection().execute(_WRITE_DUE, changed)
 
 
 # Built once: each intake receipt refreshes one work order, and building and compiling the
@@ -247,8 +248,8 @@ def _load(uow: UnitOfWork, ids: list[int]) -> tuple[list[OrderRow], dict[int, Du
     # Plain rows, not ORM objects: a million-work-order refresh spends its time here otherwise.
     units: dict[int, list[UnitRow]] = {}
     stored: dict[int, Due] = {}
-    uow.session.flush()  # the rows as this unit of work left them, as the ORM would read them
-    conn = uow.session.connection()
+    uow.flush()  # the rows as this unit of work left them, as the ORM would read them
+    conn = uow.connection()
     _units(conn.execute(_UNITS_OF_ORDERS, {"ids": ids}), units, stored)
     orders = [OrderRow(*row, units=tuple(units.get(row[0], ())))
               for row in conn.execute(_ORDERS, {"ids": ids})]
@@ -263,8 +264,8 @@ def locked_order(uow: UnitOfWork, order_id: int) -> tuple[WorkOrderStatus, Order
     BEGIN IMMEDIATE already serialises writers). NO KEY UPDATE: it must not conflict with the
     KEY SHARE locks that rows referring to the work order (the parcel, the scan) take, or two
     stations deadlock."""
-    uow.session.flush()
-    conn = uow.session.connection()
+    uow.flush()
+    conn = uow.connection()
     status, *columns = conn.execute(_LOCK_ORDER, {"id": order_id}).one()
     # A statement of its own, after the lock: on PostgreSQL a statement that waited for a lock
     # still reads the other tables as they were when it started.

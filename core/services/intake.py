@@ -132,7 +132,7 @@ class _Scan:
     def __init__(self, uow: UnitOfWork, raw: str, parsed: ParsedScan,
                  parcel_id: int | None) -> None:
         self.uow = uow
-        self.conn: Connection = uow.session.connection()
+        self.conn: Connection = uow.connection()
         self.raw, self.parsed = raw, parsed
         self.now = utcnow()
         found = rows.parcel(self.conn, parcel_id) if parcel_id else None
@@ -255,7 +255,7 @@ def _named(conn: Connection, parsed: ParsedScan) -> tuple[OrderRow | None, str |
 
 def _stored_outcome(uow: UnitOfWork, client_scan_id: str) -> ScanOutcome | None:
     """The verdict stored for the station's scan `client_scan_id`, as it was first returned."""
-    conn = uow.session.connection()
+    conn = uow.connection()
     row = rows.scan_with_client_id(conn, client_scan_id)
     if row is None:
         return None

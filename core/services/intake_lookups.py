@@ -26,7 +26,7 @@ from sqlalchemy import (
     update,
 )
 
-from core.driver_statements import DriverRead
+from core.driver_statements import DriverInsert, DriverRead
 from core.models import (
     Customer,
     ParcelIntake,
@@ -126,7 +126,7 @@ _IN_CENTER_ELSEWHERE = DriverRead(select(WorkOrder.number).select_from(Unit)
 _PRODUCT_BY_GTIN = DriverRead(select(Product.id, Product.model).where(
     Product.gtin == bindparam("gtin")).order_by(Product.id).limit(1))
 _RECEIVED_IN = DriverRead(select(Unit.id).where(Unit.intake_id == bindparam("parcel")).limit(1))
-_NEW_PARCEL = insert(ParcelIntake)
+_NEW_PARCEL = DriverInsert(ParcelIntake.__table__)
 _PARCEL_ON_ORDER = (update(ParcelIntake).where(ParcelIntake.id == bindparam("parcel"))
                     .values(work_order_id=bindparam("work_order")))
 # Only one station can move a unit out of `awaiting_parcel`: the loser's UPDATE matches no row.
@@ -137,7 +137,7 @@ _RECEIVE = (update(Unit).where(Unit.id == bindparam("unit"),
 _NEW_STATUS_CHANGE = insert(StatusChange)
 _ORDER_STATUS = (update(WorkOrder).where(WorkOrder.id == bindparam("work_order"))
                  .values(status=bindparam("status"), updated_at=bindparam("at")))
-_NEW_SCAN = insert(Scan)
+_NEW_SCAN = DriverInsert(Scan.__table__)
 _SCAN_WITH_CLIENT_ID = (select(Scan.id, Scan.intake_id, Scan.raw, Scan.verdict, Scan.reasons,
                                Scan.message, Scan.wording, Scan.work_order_id,
                                Unit.serial.label("unit_serial"))
@@ -213,10 +213,9 @@ def anything_received_in(conn: Connection, parcel_id: int) -> bool:
 
 
 def new_parcel(conn: Connection, actor: Actor, at: dt.datetime, order_id: int | None) -> int:
-    result = conn.execute(_NEW_PARCEL, {
+    return _NEW_PARCEL.insert(conn, {
         "station": actor.station, "user_id": actor.user_id, "opened_at": at, "verdict": "open",
         "reasons": [], "work_order_id": order_id})
-    return int(result.inserted_primary_key[0])
 
 
 def put_parcel_on_order(conn: Connection, parcel_id: int, order_id: int) -> None:
@@ -249,7 +248,7 @@ def set_order_status(conn: Connection, actor: Actor, order_id: int, old: WorkOrd
 
 
 def store_scan(conn: Connection, values: dict[str, Any]) -> int:
-    return int(conn.execute(_NEW_SCAN, values).inserted_primary_key[0])
+    return _NEW_SCAN.insert(conn, values)
 
 
 def scan_with_client_id(conn: Connection, client_scan_id: str) -> Any | None:

@@ -67,8 +67,8 @@ def policy_from_text(code: str, document: str) -> Policy:
 
 def policy_settings(uow: UnitOfWork) -> Mapping[str, str]:
     """Center settings that policies read (e.g. jasminer.warranty_months, calendar.*)."""
-    uow.session.flush()
-    return {key: value for key, value in uow.session.connection().execute(_SETTINGS)}
+    uow.flush()
+    return {key: value for key, value in uow.connection().execute(_SETTINGS)}
 
 
 def check_policy(text: str, source_name: str) -> Policy:
