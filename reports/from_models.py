@@ -66,6 +66,14 @@ REASON_KEY = {
     "already_received": "doc.reason.already_received",
     "work_order_closed": "doc.reason.work_order_closed",
     "work_order_cancelled": "doc.reason.work_order_cancelled",
+    "work_order_incomplete": "doc.reason.work_order_incomplete",
+    "missing_order_number": "doc.reason.missing_order_number",
+    "missing_diagnosis_report": "doc.reason.missing_diagnosis_report",
+    "unreadable": "doc.reason.unreadable",
+    # A scanner on the wrong keyboard layout: for the customer, the label was not read.
+    "keyboard_layout": "doc.reason.unreadable",
+    "ambiguous_serial": "doc.reason.ambiguous_serial",
+    "parcel_open": "doc.reason.parcel_open",
 }
 
 

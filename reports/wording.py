@@ -96,6 +96,22 @@ WORDING: dict[str, dict[str, str]] = {
                                      _T: "工單已關閉。"},
     "doc.reason.work_order_cancelled": {_E: "The work order was cancelled.", _S: "工单已取消。",
                                         _T: "工單已取消。"},
+    "doc.reason.work_order_incomplete": {
+        _E: "The work order is incomplete (no units or no return address).",
+        _S: "工单信息不完整（没有设备或缺少回寄地址）。",
+        _T: "工單資料不完整（沒有設備或缺少回寄地址）。"},
+    "doc.reason.missing_order_number": {_E: "The original order number is missing.",
+                                        _S: "缺少原始订单号。", _T: "缺少原始訂單號碼。"},
+    "doc.reason.missing_diagnosis_report": {
+        _E: "The diagnosis report the policy asks for is missing.",
+        _S: "缺少政策要求的诊断报告。", _T: "缺少政策要求的診斷報告。"},
+    "doc.reason.unreadable": {_E: "A label on the parcel could not be read.",
+                              _S: "包裹上的标签无法识别。", _T: "包裹上的標籤無法辨識。"},
+    "doc.reason.ambiguous_serial": {_E: "The serial matches several work orders.",
+                                    _S: "该序列号对应多个工单。", _T: "該序號對應多個工單。"},
+    "doc.reason.parcel_open": {
+        _E: "Another work order's parcel was being received at the same time.",
+        _S: "当时正在接收另一工单的包裹。", _T: "當時正在接收另一工單的包裹。"},
     "doc.decision.override": {_E: "Changed by a supervisor: {reason}", _S: "主管更改：{reason}",
                               _T: "主管更改：{reason}"},
     # Quote.

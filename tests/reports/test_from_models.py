@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from core.models import (
     Customer,
     Diagnosis,
@@ -164,3 +166,15 @@ def test_refusal_slip_from_model_speaks_plainly() -> None:
     english = refusal_slip_data_for(intake, scans, CENTER)
     assert english.reasons == ("No work order matches this parcel.", "箱内有液体")
     assert "Noworkordermatchesthisparcel" in all_text(render_refusal_slip_pdf(english))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_every_reason_the_bench_records_prints_in_the_customers_words(language: str) -> None:
+    from core.intake_rules import Reason
+    from reports.from_models import reason_text
+
+    for reason in Reason:
+        printed = reason_text(reason.value, language)
+        # A catalogue sentence, not the code made readable ("work order incomplete").
+        assert printed != reason.value.replace("_", " "), (reason, language)
+        assert printed.endswith(("。", ".")), (reason, language, printed)
