@@ -63,7 +63,27 @@ messages.add({
         "zh_CN": "{source}：{category} 第 {number} 项测试：下限 {lower} 高于上限 {upper}。",
         "zh_TW": "{source}：{category} 第 {number} 項測試：下限 {lower} 高於上限 {upper}。",
     },
+    "findings.translation_not_text": {
+        "en": "{source}: {category} test {number}: {field} must be text.",
+        "zh_CN": "{source}：{category} 第 {number} 项测试：{field} 必须是文字。",
+        "zh_TW": "{source}：{category} 第 {number} 項測試：{field} 必須是文字。",
+    },
+    "findings.translation_count": {
+        "en": "{source}: {category} test {number}: {field} must give one text per choice "
+              "({count}).",
+        "zh_CN": "{source}：{category} 第 {number} 项测试：{field} 必须为每个可选值各给一个译文"
+                 "（共 {count} 个）。",
+        "zh_TW": "{source}：{category} 第 {number} 項測試：{field} 必須為每個可選值各給一個譯文"
+                 "（共 {count} 個）。",
+    },
 })
+
+# A language's wording of a test, then the languages that stand in for it: Simplified Chinese
+# serves a Taiwan reader better than English (as in `core.policies.explain`).
+_FALLBACK: dict[str, tuple[str, ...]] = {
+    "zh_TW": ("zh_TW", "zh_CN"),
+    "zh_CN": ("zh_CN",),
+}
 
 
 def result_phrase(result: str) -> messages.Phrase | str:
@@ -85,6 +105,28 @@ class TestSpec:
     choices: tuple[str, ...] = ()
     passing: tuple[str, ...] = ()
     required: bool = False
+    # Chinese names and choices (parallel to `choices`); empty when the template gives none.
+    name_zh_CN: str = ""
+    name_zh_TW: str = ""
+    choices_zh_CN: tuple[str, ...] = ()
+    choices_zh_TW: tuple[str, ...] = ()
+
+    def name_in(self, language: str | None) -> str:
+        """The test's name in `language` (zh_TW falls back to zh_CN, then English)."""
+        for lang in _FALLBACK.get(language or "en", ()):
+            if text := getattr(self, f"name_{lang}"):
+                return str(text)
+        return self.name
+
+    def choice_in(self, value: str, language: str | None) -> str:
+        """A choice (its English value) in `language`; a value not among the choices as given."""
+        if value not in self.choices:
+            return value
+        index = self.choices.index(value)
+        for lang in _FALLBACK.get(language or "en", ()):
+            if translated := getattr(self, f"choices_{lang}"):
+                return str(translated[index])
+        return value
 
     def evaluate(self, value: str) -> str:
         """"pass" or "fail" for `value`; raises `UserError` when it is not a valid entry."""
@@ -106,10 +148,11 @@ class TestSpec:
             return FAIL
         return PASS
 
-    def limits_text(self) -> str:
-        """"11.6 .. 12.6 V", "<= 1.0 ohm" or the choices, for screens and reports."""
+    def limits_text(self, language: str | None = "en") -> str:
+        """"11.6 .. 12.6 V", "<= 1.0 ohm" or the choices (in `language`), for screens and
+        reports."""
         if self.choices:
-            return " / ".join(self.choices)
+            return " / ".join(self.choice_in(c, language) for c in self.choices)
         if self.lower is not None and self.upper is not None:
             return f"{self.lower} .. {self.upper} {self.unit}".strip()
         if self.upper is not None:
@@ -138,6 +181,30 @@ def _number(raw: object, where: _Where) -> Decimal | None:
     return Decimal(str(raw))
 
 
+def _text(raw: Mapping[str, object], field: str, where: _Where) -> str:
+    value = raw.get(field, "")
+    if not isinstance(value, str):
+        raise UserError.of("findings.translation_not_text", source=where.source,
+                           category=where.category, number=where.number, field=field)
+    return value.strip()
+
+
+def _choice_texts(raw: Mapping[str, object], field: str, choices: tuple[str, ...],
+                  where: _Where) -> tuple[str, ...]:
+    """A translation of the choices: none, or one non-empty text per choice, in their order."""
+    value = raw.get(field)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise UserError.of("findings.translation_not_text", source=where.source,
+                           category=where.category, number=where.number, field=field)
+    if len(value) != len(choices):
+        raise UserError.of("findings.translation_count", source=where.source,
+                           category=where.category, number=where.number, field=field,
+                           count=len(choices))
+    return tuple(v.strip() for v in value)
+
+
 def parse_templates(text: str, source: str = "test_templates.toml") -> dict[str, tuple[TestSpec, ...]]:
     """Templates by category from TOML text; errors name the file, category and test."""
     try:
@@ -161,7 +228,11 @@ def parse_templates(text: str, source: str = "test_templates.toml") -> dict[str,
             spec = TestSpec(name=str(raw["name"]), unit=str(raw.get("unit", "")),
                             lower=_number(raw.get("lower"), where),
                             upper=_number(raw.get("upper"), where), choices=choices,
-                            passing=passing, required=bool(raw.get("required", False)))
+                            passing=passing, required=bool(raw.get("required", False)),
+                            name_zh_CN=_text(raw, "zh_CN", where),
+                            name_zh_TW=_text(raw, "zh_TW", where),
+                            choices_zh_CN=_choice_texts(raw, "choices_zh_CN", choices, where),
+                            choices_zh_TW=_choice_texts(raw, "choices_zh_TW", choices, where))
             if spec.lower is not None and spec.upper is not None and spec.lower > spec.upper:
                 raise UserError.of("findings.limits_reversed", source=source, category=category,
                                    number=i, lower=spec.lower, upper=spec.upper)
@@ -183,4 +254,5 @@ def template_for(category: str) -> tuple[TestSpec, ...]:
 
 
 def spec_named(category: str, name: str) -> TestSpec | None:
+    """A category's test by its English name, the one findings store."""
     return next((t for t in template_for(category) if t.name == name), None)

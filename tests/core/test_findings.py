@@ -63,3 +63,54 @@ def test_refusals_read_in_chinese() -> None:
         parse_templates("[[miner]]\nname = 'x'\nlower = 2\nupper = 1\n", "t.toml")
     assert refused.value.in_language("zh_CN") == "t.toml：miner 第 1 项测试：下限 2 高于上限 1。"
     assert refused.value.in_language("zh_TW") == "t.toml：miner 第 1 項測試：下限 2 高於上限 1。"
+
+
+def test_tests_and_choices_speak_chinese_and_keep_english_as_the_key() -> None:
+    fan = spec_named("miner", "Fan test")
+    assert fan is not None and fan.name == "Fan test"
+    assert fan.name_in("zh_CN") == "风扇测试" and fan.name_in("zh_TW") == "風扇測試"
+    assert fan.name_in("en") == fan.name_in(None) == fan.name_in("fr") == "Fan test"
+    assert fan.choice_in("noisy", "zh_CN") == "异响" and fan.choice_in("noisy", "zh_TW") == "異音"
+    assert fan.choice_in("noisy", "en") == "noisy"
+    assert fan.choice_in("on fire", "zh_CN") == "on fire"  # not a choice: as given
+    assert fan.limits_text("zh_CN") == "正常 / 异响 / 停转 / 缺失"
+    assert fan.limits_text() == "ok / noisy / stalled / missing"
+    assert fan.evaluate("ok") == "pass"  # entries stay the English values
+    chips = spec_named("miner", "Hashboard 1 chips detected")
+    assert chips and chips.name_in("zh_CN") == "1号算力板芯片数"
+    assert chips.name_in("zh_TW") == "1號算力板晶片數"
+
+
+def test_every_shipped_test_has_both_chinese_names_and_choices() -> None:
+    for category in ("miner", "cable", "optical_module", "switch", "computer", "panel"):
+        for spec in template_for(category):
+            assert spec.name_zh_CN and spec.name_zh_TW, (category, spec.name)
+            if spec.choices:
+                assert len(spec.choices_zh_CN) == len(spec.choices_zh_TW) == len(spec.choices)
+
+
+def test_traditional_falls_back_to_simplified_then_english() -> None:
+    specs = parse_templates(
+        "[[miner]]\nname = 'Fan test'\nzh_CN = '风扇测试'\nchoices = ['ok', 'noisy']\n"
+        "choices_zh_CN = ['正常', '异响']\npassing = ['ok']\n"
+        "[[miner]]\nname = 'Hum'\nunit = 'dB'\n", "t.toml")["miner"]
+    fan, hum = specs
+    assert fan.name_in("zh_TW") == "风扇测试" and fan.choice_in("noisy", "zh_TW") == "异响"
+    # A center's own file without translations: English everywhere.
+    assert hum.name_in("zh_CN") == hum.name_in("zh_TW") == "Hum"
+    assert hum.choices_zh_CN == () and hum.name_zh_CN == ""
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[[miner]]\nname = 'x'\nchoices = ['a', 'b']\nchoices_zh_CN = ['甲']\n",
+     "miner test 1: choices_zh_CN must give one text per choice \\(2\\)"),
+    ("[[miner]]\nname = 'x'\nchoices = ['a']\nchoices_zh_TW = ['甲', '乙']\n",
+     "choices_zh_TW must give one text per choice \\(1\\)"),
+    ("[[miner]]\nname = 'x'\nchoices = ['a']\nchoices_zh_CN = [1]\n", "choices_zh_CN must be text"),
+    ("[[miner]]\nname = 'x'\nchoices = ['a']\nchoices_zh_CN = '甲'\n", "choices_zh_CN must be text"),
+    ("[[miner]]\nname = 'x'\nzh_TW = 3\n", "miner test 1: zh_TW must be text"),
+])
+def test_bad_translations_are_refused(text: str, message: str) -> None:
+    with pytest.raises(UserError, match=message) as refused:
+        parse_templates(text, "t.toml")
+    assert refused.value.in_language("zh_CN").startswith("t.toml：miner 第 1 项测试：")
