@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
 
+from core.findings import spec_named
 from core.intake_rules import stored_text
 from core.models import (
     Customer,
@@ -156,11 +157,19 @@ def limits_text(lower: Decimal | None, upper: Decimal | None) -> str:
     return ""
 
 
-def finding_row(finding: Finding, language: str = "en") -> FindingRow:
-    """A finding as the report prints it, its result (pass / fail / info) in `language`."""
+def finding_row(finding: Finding, language: str = "en", category: str = "") -> FindingRow:
+    """A finding as the report prints it, its result (pass / fail / info) in `language`.
+
+    A test of the `category`'s template prints its name and choice in `language`; a test the
+    template no longer knows (or a free test) prints as stored.
+    """
     result = (say(f"doc.result.{finding.result}", language)
               if finding.result in FINDING_RESULTS else finding.result)
-    return FindingRow(test=finding.test_name, result=result, value=finding.value or "",
+    test, value = finding.test_name, finding.value or ""
+    spec = spec_named(category, test) if category else None
+    if spec is not None:
+        test, value = spec.name_in(language), spec.choice_in(value, language)
+    return FindingRow(test=test, result=result, value=value,
                       unit=finding.measure_unit or "",
                       limits=limits_text(finding.lower_limit, finding.upper_limit),
                       notes=finding.notes or "")
@@ -183,6 +192,10 @@ def _decision(diagnosis: Diagnosis | None, language: str) -> tuple[str, str, str
         explanation = (explanation + "\n" if explanation else "") + \
             say("doc.decision.override", language, reason=diagnosis.override_reason or "-")
     return diagnosis.cause or "", text, explanation
+
+
+def _category(unit: Unit) -> str:
+    return (unit.product.category or "") if unit.product is not None else ""
 
 
 def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
@@ -218,7 +231,8 @@ def report_data_for(work_order: WorkOrder, center: CenterInfo, *,
         units.append(ReportUnit(
             serial=unit.serial, model=unit.product.model if unit.product is not None else "",
             intake_condition=intake.condition if intake is not None else "",
-            findings=tuple(finding_row(f, language) for f in findings.get(unit.id, ())),
+            findings=tuple(finding_row(f, language, _category(unit))
+                           for f in findings.get(unit.id, ())),
             cause=cause, warranty_decision=decision, warranty_explanation=explanation,
             repairs=tuple(repair_line(a) for a in repairs.get(unit.id, ()))))
         quote = quotes.get(unit.id)
