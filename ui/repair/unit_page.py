@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from core import center
 from core.errors import UserError
-from core.findings import template_for
+from core.findings import TestSpec, template_for
 from core.models import UnitStatus
 from core.policies.deadlines import Deadline
 from core.services import payments, repair, repair_queues, repair_quotes
 from core.unit_of_work import Actor, Database
-from ui.i18n import error_text
+from ui.i18n import current_language, error_text
 from ui.repair.attachments_panel import AttachmentsPanel
 from ui.repair.events_panel import EventsPanel
 from ui.repair.quote_pdf import QuotePdfBar
@@ -103,7 +103,8 @@ class UnitPage(QWidget):
         self.intake_files = self._attachments(parcel_only=True)
         self.findings = QWidget()
         self.findings_grid = QGridLayout(self.findings)
-        self.value_edits: dict[str, QLineEdit] = {}
+        # English test name (what a finding stores) -> its entry: a line, or a list of choices
+        self.value_edits: dict[str, QLineEdit | QComboBox] = {}
         self.finding_files = self._attachments(parcel_only=False)
         self._build_diagnosis()
         self._build_quote()
@@ -299,15 +300,14 @@ class UnitPage(QWidget):
                 item.widget().deleteLater()
         self.value_edits.clear()
         entered = {name: value for name, value, _, _ in view.findings}
+        language = current_language()
         previous: QWidget | None = None
         for row, spec in enumerate(template_for(view.category)):
-            edit = QLineEdit(entered.get(spec.name, ""))
+            edit = self._value_entry(spec, entered.get(spec.name, ""), language)
             edit.setObjectName(f"finding:{spec.name}")
-            edit.textChanged.connect(lambda text, e=edit, s=spec: self._mark(e, s, text))
-            self._mark(edit, spec, edit.text())
-            self.findings_grid.addWidget(QLabel(spec.name), row, 0)
+            self.findings_grid.addWidget(QLabel(spec.name_in(language)), row, 0)
             self.findings_grid.addWidget(edit, row, 1)
-            self.findings_grid.addWidget(QLabel(spec.limits_text()), row, 2)
+            self.findings_grid.addWidget(QLabel(spec.limits_text(language)), row, 2)
             if previous is not None:
                 QWidget.setTabOrder(previous, edit)  # Tab goes from value to value
             previous = edit
@@ -353,8 +353,29 @@ class UnitPage(QWidget):
         if self.unit_id is not None:
             self.show_unit(self.unit_id)
 
+    def _value_entry(self, spec: TestSpec, value: str,
+                     language: str) -> QLineEdit | QComboBox:
+        """A measured test's line, or a choice test's list: the choices shown in `language`,
+        each carrying its English value, which is what gets saved."""
+        if not spec.choices:
+            line = QLineEdit(value)
+            line.textChanged.connect(lambda text, e=line, s=spec: self._mark(e, s, text))
+            self._mark(line, spec, value)
+            return line
+        box = QComboBox()
+        box.addItem("", "")  # nothing entered yet
+        for choice in spec.choices:
+            box.addItem(spec.choice_in(choice, language), choice)
+        if value and box.findData(value) < 0:
+            box.addItem(value, value)  # stored before the template changed: shown as stored
+        box.setCurrentIndex(max(box.findData(value), 0))
+        box.currentIndexChanged.connect(
+            lambda _, e=box, s=spec: self._mark(e, s, _entry(e)))
+        self._mark(box, spec, value)
+        return box
+
     @staticmethod
-    def _mark(edit: QLineEdit, spec: Any, text: str) -> None:
+    def _mark(edit: QLineEdit | QComboBox, spec: TestSpec, text: str) -> None:
         try:
             bad = bool(text.strip()) and spec.evaluate(text) == "fail"
         except UserError:
@@ -385,8 +406,8 @@ class UnitPage(QWidget):
 
     def save_findings(self) -> None:
         entered = {n: v for n, v, _, _ in self.view.findings}
-        todo = [(n, e.text().strip()) for n, e in self.value_edits.items()
-                if e.text().strip() and entered.get(n) != e.text().strip()]
+        todo = [(n, _entry(e)) for n, e in self.value_edits.items()
+                if _entry(e) and entered.get(n) != _entry(e)]
         for name, value in todo:
             if not self._run(lambda uow, n=name, v=value: repair.record_finding(uow, self.unit_id, n, v),
                              self.tr("Findings saved.")):
@@ -488,6 +509,13 @@ class UnitPage(QWidget):
     @property
     def status(self) -> UnitStatus | None:
         return UnitStatus(self.view.status) if self.unit_id is not None else None
+
+
+def _entry(edit: QLineEdit | QComboBox) -> str:
+    """What a finding's entry saves: the typed text, or the chosen choice's English value."""
+    if isinstance(edit, QComboBox):
+        return str(edit.currentData() or "")
+    return edit.text().strip()
 
 
 def _plain(value: object) -> str:
