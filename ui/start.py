@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -104,11 +106,16 @@ class StartWindow(QWidget):
         self.sign_in_button = QPushButton(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
         self.quit_button = QPushButton(self.tr("Quit"))
+        # Shown when the database cannot be opened: its address is fixed here, without a terminal.
+        self.settings_button = QPushButton(self.tr("Database settings…"))
+        self.settings_button.hide()
+        self.settings_button.clicked.connect(self.open_database_settings)
         form = QFormLayout()
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.settings_button)
         buttons.addWidget(self.sign_in_button)
         buttons.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
@@ -148,8 +155,42 @@ class StartWindow(QWidget):
             "Database) and that its server is running, then start RepairBench again."))
         for widget in (self.user, self.password, self.sign_in_button):
             widget.setEnabled(False)
+        self.settings_button.show()
         self.quit_button.setDefault(True)
         self.quit_button.setFocus()
+
+    def open_database_settings(self) -> QDialog:
+        """This station's database address, with its connection test (Edit > Settings >
+        Database, which cannot be reached without a database)."""
+        from ui.settings.database_page import DatabasePage
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Database settings"))
+        page = DatabasePage(parent=dialog)
+        error = QLabel()
+        error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(page)
+        layout.addWidget(error)
+        layout.addWidget(buttons)
+
+        def save() -> None:
+            try:
+                page.check()
+                page.store()
+            except UserError as exc:  # the field says what is wrong; nothing is stored
+                error.setText(error_text(exc))
+                return
+            dialog.accept()
+            self.message.setText(self.tr(
+                "The database address is saved. Start RepairBench again to open it."))
+
+        buttons.accepted.connect(save)
+        buttons.rejected.connect(dialog.reject)
+        dialog.open()
+        return dialog
 
     # The person's side.
 

@@ -823,7 +823,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/signin.py" line="+108"/>
+        <location filename="../../ui/signin.py" line="+117"/>
         <source>RepairBench: create the administrator</source>
         <translation>RepairBench：建立管理員</translation>
     </message>
@@ -2941,7 +2941,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin.py" line="-77"/>
+        <location filename="../../ui/signin.py" line="-72"/>
         <source>RepairBench: station locked</source>
         <translation>RepairBench：工作站已鎖定</translation>
     </message>
@@ -2976,7 +2976,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Only {0} can unlock this station.</source>
         <translation>只有 {0} 可以解鎖此工作站。</translation>
     </message>
@@ -3017,7 +3017,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="+95"/>
+        <location filename="../../ui/start.py" line="+98"/>
         <source>RepairBench: sign in</source>
         <translation>RepairBench：登入</translation>
     </message>
@@ -3038,6 +3038,11 @@ Sign in with such an account to see the center&apos;s figures.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Database settings…</source>
+        <translation>資料庫設定…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>User</source>
         <translation>使用者</translation>
     </message>
@@ -3047,7 +3052,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>The database could not be opened ({0}).</source>
         <translation>無法開啟資料庫（{0}）。</translation>
     </message>
@@ -3055,6 +3060,16 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <location line="+4"/>
         <source>Check the database address (--db, the REPAIRBENCH_DB variable or Edit &gt; Settings &gt; Database) and that its server is running, then start RepairBench again.</source>
         <translation>請檢查資料庫位址（--db、REPAIRBENCH_DB 環境變數或「編輯 &gt; 設定 &gt; 資料庫」）以及資料庫伺服器是否在執行，然後重新啟動 RepairBench。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Database settings</source>
+        <translation>資料庫設定</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The database address is saved. Start RepairBench again to open it.</source>
+        <translation>資料庫位址已儲存。請重新啟動 RepairBench 以開啟該資料庫。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3206,7 +3221,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/repair/unit_page.py" line="+163"/>
+        <location filename="../../ui/repair/unit_page.py" line="+164"/>
         <source>Irreparable</source>
         <translation>無法維修</translation>
     </message>
@@ -3231,13 +3246,13 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+110"/>
+        <location line="-110"/>
+        <location line="+111"/>
         <source>Override</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>Save findings</source>
         <translation>儲存檢測結果</translation>
     </message>
@@ -3347,7 +3362,7 @@ Sign in with such an account to see the center&apos;s figures.</source>
         <translation>新序號</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>water, drop, torn_label ...</source>
         <translation>water、drop、torn_label…</translation>
     </message>
@@ -3434,7 +3449,7 @@ Photos: {1}</source>
         <translation>v{0} {1}：{2} {3}，有效期限至 {4}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+116"/>
         <source>Diagnosis started.</source>
         <translation>已開始檢測。</translation>
     </message>

@@ -9,15 +9,18 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from core import db
 from core.services import users
 from core.services.setup import open_and_prepare
 from core.unit_of_work import Database
+from tests.ui.test_settings_dialog import station  # noqa: F401 (a fixture)
 from ui import i18n
 from ui.app import Desk
+from ui.settings.database_page import DatabasePage
+from ui.settings.keys import DATABASE_URL
 from ui.signin import FirstAdminDialog
 from ui.start import StartWindow
 
@@ -188,3 +191,26 @@ def test_a_refused_sign_in_reads_in_the_screen_language(
         assert desk.start.sign_in_button.text() == ("登录" if language == "zh_CN" else "登入")
     finally:
         i18n.install("en", app=app)
+
+
+@pytest.mark.usefixtures("station")  # this station's settings in a temporary folder
+def test_an_unreachable_database_can_be_given_a_new_address_from_the_window(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
+    desk = _desk(qtbot, lambda: (open_and_prepare(url), url))
+    start = desk.start
+    assert not start.settings_button.isVisible()  # only when the database failed
+    qtbot.waitUntil(lambda: start.failure is not None, timeout=60_000)
+    assert start.settings_button.isVisible()
+    dialog = start.open_database_settings()
+    page = dialog.findChild(DatabasePage)
+    page.url.setText(str(tmp_path))  # a folder: refused, nothing stored
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "folder" in dialog.findChildren(QLabel)[-1].text()
+    assert QSettings().value(DATABASE_URL) is None
+    page.url.setText(str(tmp_path / "bench.db"))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert QSettings().value(DATABASE_URL) == str(tmp_path / "bench.db")
+    assert "Start RepairBench again" in start.message.text()
