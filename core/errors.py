@@ -15,6 +15,7 @@ from core import messages
 
 messages.add({
     "word.or": {"en": " or ", "zh_CN": "或", "zh_TW": "或"},
+    "word.list": {"en": ", ", "zh_CN": "、", "zh_TW": "、"},
 })
 
 

@@ -111,6 +111,10 @@ class TestSpec:
     choices_zh_CN: tuple[str, ...] = ()
     choices_zh_TW: tuple[str, ...] = ()
 
+    def in_language(self, language: str | None) -> str:
+        """The test's name, as a message parameter (core.messages.Translatable)."""
+        return self.name_in(language)
+
     def name_in(self, language: str | None) -> str:
         """The test's name in `language` (zh_TW falls back to zh_CN, then English)."""
         for lang in _FALLBACK.get(language or "en", ()):

@@ -13,6 +13,7 @@ import importlib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 #: Language codes, as the station's `ui/language` setting stores them. English comes first: it is
 #: the wording of record (stored with scans, printed by the command line).
@@ -94,12 +95,37 @@ def template(key: str, language: str | None) -> str:
     return texts.get(language_or_default(language)) or texts[DEFAULT_LANGUAGE]
 
 
+class Translatable(Protocol):
+    """A parameter that words itself in the message's language (Phrase, Choices, a template
+    test's name...)."""
+
+    def in_language(self, language: str | None) -> str: ...
+
+
 def text(key: str, language: str | None, /, **params: object) -> str:
-    """The message `key` in `language`, its fields filled from `params` (a Phrase or Choices
-    among them is put in the same language)."""
-    shown = {name: value.in_language(language) if isinstance(value, Phrase | Choices) else value
-             for name, value in params.items()}
+    """The message `key` in `language`, its fields filled from `params` (a Translatable among
+    them is put in the same language)."""
+    shown = {name: _in(value, language) for name, value in params.items()}
     return template(key, language).format(**shown)
+
+
+def _in(value: object, language: str | None) -> object:
+    # Plain values first: this runs for every field of every message a scan words.
+    if isinstance(value, str | int | float):
+        return value
+    words = getattr(value, "in_language", None)
+    return words(language) if callable(words) else value
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Several words read as a list ("a, b" / "a、b"), each translated if it can be."""
+
+    items: tuple[object, ...]
+
+    def in_language(self, language: str | None) -> str:
+        return template("word.list", language).join(
+            str(_in(item, language)) for item in self.items)
 
 
 def placeholders(template_text: str) -> set[str]:

@@ -18,6 +18,7 @@ from sqlalchemy import and_, func, or_, select
 from core import audit, messages
 from core.audit import Change
 from core.errors import UserError
+from core.findings import result_phrase, spec_named
 from core.models import Attachment, AuditEntry, Finding, Unit
 from core.permissions import Role, require
 from core.services.repair import get_unit
@@ -180,12 +181,28 @@ def attach_file(uow: UnitOfWork, unit_id: int, path: str | Path, *,
     return attach(uow, unit_id, name, content, finding_id=finding_id)
 
 
-def findings_of(uow: UnitOfWork, unit_id: int) -> list[tuple[int, str]]:
-    """The unit's findings a file may be attached to: (id, "test: value result"), latest first."""
+def findings_of(uow: UnitOfWork, unit_id: int,
+                language: str | None = "en") -> list[tuple[int, str]]:
+    """The unit's findings a file may be attached to: (id, "test: value result"), latest first,
+    the test, a choice and the result in `language` when the unit's test template knows them."""
+    unit = get_unit(uow, unit_id)
     rows = uow.session.scalars(select(Finding).where(Finding.unit_id == unit_id)
                                .order_by(Finding.id.desc()))
-    return [(f.id, f"{f.test_name}: {f.value} {f.measure_unit} {f.result}".replace("  ", " "))
-            for f in rows]
+    out = []
+    for f in rows:
+        spec = spec_named(unit.product.category, f.test_name)
+        name = spec.name_in(language) if spec else f.test_name
+        value = spec.choice_in(f.value or "", language) if spec else f.value
+        result = result_phrase(f.result)
+        shown = result if isinstance(result, str) else result.in_language(language)
+        out.append((f.id, f"{name}: {value} {f.measure_unit} {shown}".replace("  ", " ")))
+    return out
+
+
+def test_name_in(uow: UnitOfWork, unit_id: int, stored: str, language: str | None) -> str:
+    """A finding's stored (English) test name in `language`, as the unit's template names it."""
+    spec = spec_named(get_unit(uow, unit_id).product.category, stored) if stored else None
+    return spec.name_in(language) if spec else stored
 
 
 def list_for_unit(uow: UnitOfWork, unit_id: int, *, parcel_only: bool = False) -> list[AttachmentRow]:

@@ -16,7 +16,15 @@ from sqlalchemy import select
 from core import audit, messages, workflow
 from core.audit import Change
 from core.errors import UserError
-from core.findings import FAIL, INFO, PASS, result_phrase, spec_named, template_for
+from core.findings import (
+    FAIL,
+    INFO,
+    PASS,
+    TestSpec,
+    result_phrase,
+    spec_named,
+    template_for,
+)
 from core.messages import LANGUAGES
 from core.models import (
     Attachment,
@@ -232,9 +240,9 @@ def record_finding(uow: UnitOfWork, unit_id: int, test_name: str, value: str = "
     return finding
 
 
-def missing_required_tests(uow: UnitOfWork, unit: Unit) -> list[str]:
+def missing_required_tests(uow: UnitOfWork, unit: Unit) -> list[TestSpec]:
     done = set(uow.session.scalars(select(Finding.test_name).where(Finding.unit_id == unit.id)))
-    return [t.name for t in template_for(unit.product.category) if t.required and t.name not in done]
+    return [t for t in template_for(unit.product.category) if t.required and t.name not in done]
 
 
 _HAN_CHARACTER = re.compile(r"[\u3400-\u9fff]")
@@ -294,7 +302,7 @@ def record_diagnosis(uow: UnitOfWork, unit_id: int, cause: str, exclusions: list
         raise UserError.of("repair.unknown_cause", cause=cause, causes=", ".join(CAUSES))
     missing = missing_required_tests(uow, unit)
     if missing:
-        raise UserError.of("repair.required_tests_first", tests=", ".join(missing))
+        raise UserError.of("repair.required_tests_first", tests=messages.Listed(tuple(missing)))
     codes = sorted({c.strip() for c in exclusions or [] if c.strip()})
     if cause in _CAUSE_EXCLUSION and not codes:
         codes = [_CAUSE_EXCLUSION[cause]]

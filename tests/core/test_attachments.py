@@ -48,6 +48,11 @@ def test_photo_of_the_unit_and_log_of_a_finding_are_listed(catalogue: Database,
         rows = attachments.list_for_unit(uow, uid)
         parcel = attachments.list_for_unit(uow, uid, parcel_only=True)
         assert attachments.findings_of(uow, uid) == [(fid, "Touch test: fail fail")]
+        # For a Chinese screen: the template's names for the test, its choice and the result.
+        assert attachments.findings_of(uow, uid, "zh_CN") == [(fid, "触摸测试: 未通过 不合格")]
+        assert attachments.test_name_in(uow, uid, "Touch test", "zh_TW") == "觸控測試"
+        assert attachments.test_name_in(uow, uid, "A test gone from the template", "zh_TW") == (
+            "A test gone from the template")
         name, kind, content = attachments.content_of(uow, rows[1].id)
         actions = uow.session.scalars(select(AuditEntry.action)).all()
     assert [(r.filename, r.media_type, r.size, r.added_by, r.finding) for r in rows] == [

@@ -91,8 +91,11 @@ def test_findings_against_limits_and_free_tests(catalogue: Database) -> None:
             repair.record_finding(uow, uid, "Fan test", "ok")
         repair.start_diagnosis(uow, uid)
     with catalogue.uow(TECH) as uow:
-        with pytest.raises(UserError, match="Enter the required tests first: Hashboard 1"):
+        with pytest.raises(UserError, match="Enter the required tests first: Hashboard 1") as missing:
             repair.record_diagnosis(uow, uid, "product_defect")
+    # The missing tests by their template names in the screen's language, listed as it lists.
+    assert missing.value.in_language("zh_CN").startswith("请先录入必做的测试：1号算力板芯片数、")
+    assert "、2號算力板晶片數、" in missing.value.in_language("zh_TW")
     for name, value in MINER_TESTS:
         with catalogue.uow(TECH) as uow:
             repair.record_finding(uow, uid, name, value)

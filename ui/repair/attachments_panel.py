@@ -29,7 +29,7 @@ from core import center
 from core.errors import UserError
 from core.services import attachments
 from core.unit_of_work import Actor, Database
-from ui.i18n import error_text
+from ui.i18n import current_language, error_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("AttachmentsPanel", "File"),
            QT_TRANSLATE_NOOP("AttachmentsPanel", "Type"),
@@ -104,14 +104,19 @@ class AttachmentsPanel(QWidget):
     def set_unit(self, unit_id: int) -> None:
         self.unit_id = unit_id
         chosen = self.finding.currentData()
+        language = current_language()
         with self._db.uow() as uow:
             tz = center.load(uow).timezone
             self.rows = attachments.list_for_unit(uow, unit_id, parcel_only=self._parcel_only)
-            findings = [] if self._parcel_only else attachments.findings_of(uow, unit_id)
+            findings = ([] if self._parcel_only
+                        else attachments.findings_of(uow, unit_id, language))
+            tests = {row.finding: attachments.test_name_in(uow, unit_id, row.finding, language)
+                     for row in self.rows if row.finding}
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             values = (row.filename, row.media_type, attachments.size_text(row.size),
-                      row.finding or (self.tr("unit") if row.on_unit else self.tr("parcel")),
+                      tests.get(row.finding) or (self.tr("unit") if row.on_unit
+                                                 else self.tr("parcel")),
                       row.added_by or "-",
                       center.local_time(row.added_at, tz))
             for c, value in enumerate(values):
