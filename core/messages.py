@@ -33,7 +33,8 @@ _SOURCES = (
     "core.services.payments", "core.services.work_order_events", "core.services.attachments",
     "core.services.intake", "core.services.work_orders", "core.services.policies",
     "core.services.dashboard", "core.policies.calendar", "core.import_files", "core.db",
-    "core.center", "core.audit_checkpoints", "core.policies.schema", "core.policies.deadlines",
+    "core.center", "core.audit_checkpoints", "core.policies.file_problems",
+    "core.policies.schema", "core.policies.deadlines",
     "core.policies.presets",
 )
 

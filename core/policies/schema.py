@@ -18,140 +18,7 @@ from typing import Any, TypeVar
 
 from core import messages
 from core.errors import UserError
-
-# A refused file reads "policy file F: key K: PROBLEM"; each problem is a phrase of its own, put
-# in the same language as the sentence around it.
-messages.add({
-    "policy_file.bad_key": {
-        "en": "policy file {source}: key {path}: {problem}",
-        "zh_CN": "政策文件 {source}：键 {path}：{problem}",
-        "zh_TW": "政策檔案 {source}：鍵 {path}：{problem}",
-    },
-    "policy_file.not_toml": {
-        "en": "policy file {source}: not valid TOML: {error}",
-        "zh_CN": "政策文件 {source}：不是有效的 TOML：{error}",
-        "zh_TW": "政策檔案 {source}：不是有效的 TOML：{error}",
-    },
-    "policy_file.setting_not_positive": {
-        "en": "setting {setting}: {value!r} is not a positive whole number",
-        "zh_CN": "设置 {setting}：{value!r} 不是正整数",
-        "zh_TW": "設定 {setting}：{value!r} 不是正整數",
-    },
-    "policy_file.missing": {
-        "en": "is required but missing",
-        "zh_CN": "为必填项，但缺失",
-        "zh_TW": "為必填項目，但缺少",
-    },
-    "policy_file.missing_misspelt": {
-        "en": "is required but missing (found {found!r}: misspelt?)",
-        "zh_CN": "为必填项，但缺失（找到了 {found!r}：是否拼写错误？）",
-        "zh_TW": "為必填項目，但缺少（找到了 {found!r}：是否拼錯？）",
-    },
-    "policy_file.wrong_kind": {
-        "en": "must be {kind}, found {value!r}",
-        "zh_CN": "必须是{kind}，实际为 {value!r}",
-        "zh_TW": "必須是{kind}，實際為 {value!r}",
-    },
-    "policy_file.kind_text": {"en": "text", "zh_CN": "文本", "zh_TW": "文字"},
-    "policy_file.kind_whole_number": {"en": "a whole number", "zh_CN": "整数", "zh_TW": "整數"},
-    "policy_file.kind_bool": {
-        "en": "true or false", "zh_CN": " true 或 false", "zh_TW": " true 或 false"},
-    "policy_file.kind_list": {"en": "a list", "zh_CN": "列表", "zh_TW": "清單"},
-    "policy_file.kind_other": {"en": "{name}", "zh_CN": " {name}", "zh_TW": " {name}"},
-    "policy_file.not_a_choice": {
-        "en": "must be one of {choices}, found {value!r}",
-        "zh_CN": "必须是 {choices} 之一，实际为 {value!r}",
-        "zh_TW": "必須是 {choices} 之一，實際為 {value!r}",
-    },
-    "policy_file.too_small": {
-        "en": "must be at least {minimum}, found {value}",
-        "zh_CN": "不能小于 {minimum}，实际为 {value}",
-        "zh_TW": "不得小於 {minimum}，實際為 {value}",
-    },
-    "policy_file.not_a_rate": {
-        "en": "must be a non-negative number, found {value!r}",
-        "zh_CN": "必须是非负数，实际为 {value!r}",
-        "zh_TW": "必須是非負數，實際為 {value!r}",
-    },
-    "policy_file.not_a_time": {
-        "en": "must be a time like 09:00, found {value!r}",
-        "zh_CN": "必须是 09:00 这样的时间，实际为 {value!r}",
-        "zh_TW": "必須是 09:00 這樣的時間，實際為 {value!r}",
-    },
-    "policy_file.not_a_table_found": {
-        "en": "must be a table, found {value!r}",
-        "zh_CN": "必须是表，实际为 {value!r}",
-        "zh_TW": "必須是表格，實際為 {value!r}",
-    },
-    "policy_file.not_a_table": {
-        "en": "must be a table",
-        "zh_CN": "必须是表",
-        "zh_TW": "必須是表格",
-    },
-    "policy_file.unknown_key": {
-        "en": "is not a known key (misspelt?)",
-        "zh_CN": "不是已知的键（是否拼写错误？）",
-        "zh_TW": "不是已知的鍵（是否拼錯？）",
-    },
-    "policy_file.no_length": {
-        "en": "is missing; give a length or a length_setting",
-        "zh_CN": "缺失；请填写 length 或 length_setting",
-        "zh_TW": "缺少；請填寫 length 或 length_setting",
-    },
-    "policy_file.no_wording": {
-        "en": "{code!r} has no standard wording; give both en and zh_CN",
-        "zh_CN": "{code!r} 没有标准措辞；请同时填写 en 和 zh_CN",
-        "zh_TW": "{code!r} 沒有標準措辭；請同時填寫 en 和 zh_CN",
-    },
-    "policy_file.code_twice": {
-        "en": "lists the same code twice",
-        "zh_CN": "同一代码列出了两次",
-        "zh_TW": "同一代碼列出了兩次",
-    },
-    "policy_file.ends_before_start": {
-        "en": "must be later than business_start",
-        "zh_CN": "必须晚于 business_start",
-        "zh_TW": "必須晚於 business_start",
-    },
-    "policy_file.unknown_reason": {
-        "en": "{reason!r} is not one of {choices}",
-        "zh_CN": "{reason!r} 不是 {choices} 之一",
-        "zh_TW": "{reason!r} 不是 {choices} 之一",
-    },
-    "policy_file.tier_gap": {
-        "en": "tiers must follow each other without gaps or overlaps",
-        "zh_CN": "各档必须首尾相接，不能有间隔或重叠",
-        "zh_TW": "各級距必須首尾相接，不得有間隔或重疊",
-    },
-    "policy_file.unknown_evidence": {
-        "en": "{evidence!r} is not a known evidence code",
-        "zh_CN": "{evidence!r} 不是已知的证据代码",
-        "zh_TW": "{evidence!r} 不是已知的證明代碼",
-    },
-    "policy_file.bad_code": {
-        "en": "must be a lower-case name like 'changkong', found {value!r}",
-        "zh_CN": "必须是 'changkong' 这样的小写名称，实际为 {value!r}",
-        "zh_TW": "必須是 'changkong' 這樣的小寫名稱，實際為 {value!r}",
-    },
-    "policy_file.max_below_min": {
-        "en": "must not be less than min_working_days",
-        "zh_CN": "不能小于 min_working_days",
-        "zh_TW": "不得小於 min_working_days",
-    },
-})
-
-_KIND_PHRASES = {str: "policy_file.kind_text", int: "policy_file.kind_whole_number",
-                 bool: "policy_file.kind_bool", list: "policy_file.kind_list"}
-
-
-def _problem(key: str, **params: object) -> messages.Phrase:
-    return messages.Phrase(f"policy_file.{key}", params)
-
-
-def _problem_of(error: UserError) -> messages.Phrase | str:
-    """Another module's refusal (a bad time zone) as the problem part, in the same language."""
-    return messages.Phrase(error.key, dict(error.params)) if error.key else str(error)
-
+from core.policies.file_problems import KIND_PHRASES, problem, problem_of
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -369,8 +236,8 @@ class _Table:
         # A misspelt required key would otherwise be reported as missing with no hint.
         close = difflib.get_close_matches(key, [k for k in self.data if k not in self.used], n=1)
         if close:
-            return self.fail(key, _problem("missing_misspelt", found=close[0]))
-        return self.fail(key, _problem("missing"))
+            return self.fail(key, problem("missing_misspelt", found=close[0]))
+        return self.fail(key, problem("missing"))
 
     def get(self, key: str, kind: type[T], default: Any = _MISSING) -> T:
         self.used.add(key)
@@ -381,19 +248,19 @@ class _Table:
         value = self.data[key]
         # bool is an int in Python; a `true` where a number belongs is still a mistake.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.fail(key, _problem("wrong_kind", kind=_kind_name(kind), value=value))
+            raise self.fail(key, problem("wrong_kind", kind=_kind_name(kind), value=value))
         return value  # type: ignore[return-value]
 
     def choice(self, key: str, choices: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.get(key, str, default)
         if value not in choices:
-            raise self.fail(key, _problem("not_a_choice", choices=", ".join(choices), value=value))
+            raise self.fail(key, problem("not_a_choice", choices=", ".join(choices), value=value))
         return value
 
     def count(self, key: str, default: Any = _MISSING, minimum: int = 0) -> int:
         value = self.get(key, int, default)
         if value is not None and value < minimum:
-            raise self.fail(key, _problem("too_small", minimum=minimum, value=value))
+            raise self.fail(key, problem("too_small", minimum=minimum, value=value))
         return value
 
     def decimal(self, key: str) -> Decimal:
@@ -407,7 +274,7 @@ class _Table:
         except InvalidOperation:
             value = None
         if value is None or isinstance(raw, bool) or not value.is_finite() or value < 0:
-            raise self.fail(key, _problem("not_a_rate", value=raw))
+            raise self.fail(key, problem("not_a_rate", value=raw))
         return value
 
     def time(self, key: str, default: dt.time) -> dt.time:
@@ -417,7 +284,7 @@ class _Table:
         try:
             return dt.time.fromisoformat(raw)
         except ValueError:
-            raise self.fail(key, _problem("not_a_time", value=raw)) from None
+            raise self.fail(key, problem("not_a_time", value=raw)) from None
 
     def table(self, key: str, required: bool = False) -> _Table | None:
         self.used.add(key)
@@ -427,7 +294,7 @@ class _Table:
             return None
         value = self.data[key]
         if not isinstance(value, dict):
-            raise self.fail(key, _problem("not_a_table_found", value=value))
+            raise self.fail(key, problem("not_a_table_found", value=value))
         return _Table(self.source, f"{self.path}.{key}" if self.path else key, value)
 
     def tables(self, key: str) -> list[_Table]:
@@ -435,7 +302,7 @@ class _Table:
         out = []
         for i, item in enumerate(raw):
             if not isinstance(item, dict):
-                raise self.fail(f"{key}[{i}]", _problem("not_a_table"))
+                raise self.fail(f"{key}[{i}]", problem("not_a_table"))
             out.append(_Table(self.source, f"{self.path}.{key}[{i}]", item))
         return out
 
@@ -443,13 +310,13 @@ class _Table:
         """Refuse keys nobody reads: a typo must not silently fall back to a default."""
         unknown = sorted(set(self.data) - self.used)
         if unknown:
-            raise self.fail(unknown[0], _problem("unknown_key"))
+            raise self.fail(unknown[0], problem("unknown_key"))
 
 
 def _kind_name(kind: type) -> messages.Phrase:
-    if kind in _KIND_PHRASES:
-        return messages.Phrase(_KIND_PHRASES[kind])
-    return _problem("kind_other", name=kind.__name__)
+    if kind in KIND_PHRASES:
+        return messages.Phrase(KIND_PHRASES[kind])
+    return problem("kind_other", name=kind.__name__)
 
 
 def _period(t: _Table) -> Period:
@@ -461,7 +328,7 @@ def _period(t: _Table) -> Period:
         length_setting=t.get("length_setting", str, None),
     )
     if period.length is None and period.length_setting is None:
-        raise t.fail("length", _problem("no_length"))
+        raise t.fail("length", problem("no_length"))
     t.done()
     return period
 
@@ -473,7 +340,7 @@ def _exclusion(t: _Table, default_rule: str) -> ExclusionTerm:
     code = t.get("code", str)
     wording = {lang: t.get(lang, str) for lang in ("en", "zh_CN", "zh_TW") if lang in t.data}
     if not has_message(f"exclusion.{code}") and not {"en", "zh_CN"} <= set(wording):
-        raise t.fail("code", _problem("no_wording", code=code))
+        raise t.fail("code", problem("no_wording", code=code))
     term = ExclusionTerm(code=code, rule=t.get("rule", str, default_rule), wording=wording)
     t.done()
     return term
@@ -486,7 +353,7 @@ def _warranty(t: _Table) -> WarrantyTerms:
     exclusions = tuple(_exclusion(x, rule) for x in t.tables("exclusions"))
     codes = [x.code for x in exclusions]
     if len(set(codes)) != len(codes):
-        raise t.fail("exclusions", _problem("code_twice"))
+        raise t.fail("exclusions", problem("code_twice"))
     terms = WarrantyTerms(
         rule=rule,
         period=period,
@@ -517,14 +384,14 @@ def _calendar(t: _Table | None) -> CalendarTerms:
         makeup_days=t.get("makeup_days", bool, base.makeup_days),
     )
     if terms.business_end <= terms.business_start:
-        raise t.fail("business_end", _problem("ends_before_start"))
+        raise t.fail("business_end", problem("ends_before_start"))
     # Imported here so a bad zone is reported against the policy file, not at first use.
     from core.policies.calendar import parse_timezone
 
     try:
         parse_timezone(terms.timezone)
     except UserError as exc:
-        raise t.fail("timezone", _problem_of(exc)) from None
+        raise t.fail("timezone", problem_of(exc)) from None
     t.done()
     return terms
 
@@ -533,7 +400,7 @@ def _returns(t: _Table) -> ReturnTerms:
     reasons = t.get("reasons", list)
     for r in reasons:
         if r not in RETURN_REASONS:
-            raise t.fail("reasons", _problem("unknown_reason", reason=r,
+            raise t.fail("reasons", problem("unknown_reason", reason=r,
                                                 choices=", ".join(RETURN_REASONS)))
     terms = ReturnTerms(
         rule=t.get("rule", str),
@@ -557,7 +424,7 @@ def _fee_tiers(t: _Table) -> tuple[FeeTier, ...]:
         x.done()
     for a, b in zip(tiers, tiers[1:], strict=False):
         if a.to_day is None or b.from_day != a.to_day + 1:
-            raise t.fail("fee_tiers", _problem("tier_gap"))
+            raise t.fail("fee_tiers", problem("tier_gap"))
     return tuple(tiers)
 
 
@@ -569,7 +436,7 @@ def _service_levels(t: _Table) -> ServiceLevelTerms:
         from core.policies.explain import has_message
 
         if not has_message(f"evidence.{level.evidence}"):
-            raise x.fail("evidence", _problem("unknown_evidence", evidence=level.evidence))
+            raise x.fail("evidence", problem("unknown_evidence", evidence=level.evidence))
         levels[level.code] = level
     terms = ServiceLevelTerms(
         t.get("rule", str), t.choice("clock", ("business_hours", "clock_hours")), levels
@@ -670,9 +537,9 @@ def parse_policy_text(text: str, source_name: str) -> Policy:
         or IntakeTerms(),
     )
     if not policy.code.isidentifier() or not policy.code.islower():
-        raise root.fail("code", _problem("bad_code", value=policy.code))
+        raise root.fail("code", problem("bad_code", value=policy.code))
     sm = policy.spec_mismatch
     if sm and sm.max_working_days < sm.min_working_days:
-        raise root.fail("spec_mismatch.max_working_days", _problem("max_below_min"))
+        raise root.fail("spec_mismatch.max_working_days", problem("max_below_min"))
     root.done()
     return policy
