@@ -104,11 +104,6 @@ messages.add({
         "zh_TW": "{code}（{name}）",
     },
     # A list read in the message's language: "a, b, c" or "a、b、c" (nested for longer lists).
-    "users.list": {
-        "en": "{first}, {rest}",
-        "zh_CN": "{first}、{rest}",
-        "zh_TW": "{first}、{rest}",
-    },
     "users.admin_exists": {
         "en": "An administrator exists already; sign in as them to add users.",
         "zh_CN": "已有管理员；请以管理员账号登录后再添加用户。",
@@ -183,13 +178,6 @@ def _info(user: User) -> UserInfo:
                     bool(user.active))
 
 
-def _listing(items: list[object]) -> object:
-    """`items` as one list in the language of the message it is put in ("a, b", "a、b")."""
-    if len(items) == 1:
-        return items[0]
-    return messages.Phrase("users.list", {"first": items[0], "rest": _listing(items[1:])})
-
-
 def check_password_strength(password: str, username: str = "") -> None:
     """Raise `UserError` saying why `password` is too weak to protect an account."""
     if not password or not password.strip():
@@ -222,14 +210,14 @@ def _clean_username(username: str) -> str:
 def _clean_roles(roles: Iterable[str]) -> list[str]:
     chosen = sorted({str(r).strip().lower() for r in roles if str(r).strip()})
     if not chosen:
-        raise UserError.of("users.no_role", roles=_listing([r.value for r in Role]))
+        raise UserError.of("users.no_role", roles=messages.Listed(tuple(r.value for r in Role)))
     known = {r.value for r in Role}
     unknown = [r for r in chosen if r not in known]
     if unknown:
-        raise UserError.of("users.unknown_role", role=unknown[0], roles=_listing([
+        raise UserError.of("users.unknown_role", role=unknown[0], roles=messages.Listed(tuple(
             messages.Phrase("users.role_option", {"code": r.value,
                                                   "name": messages.Phrase(f"role.{r.value}")})
-            for r in Role]))
+            for r in Role)))
     return chosen
 
 
