@@ -56,13 +56,13 @@ def usable(start) -> None:
     poll.start(2)
 
 def desk_shown(poll) -> None:
-    main_window = sys.modules.get("ui.main_window")
-    if main_window is None:
+    # The opening job imports the module in the background: it may be there half made.
+    window_class = getattr(sys.modules.get("ui.main_window"), "MainWindow", None)
+    if window_class is None:
         return
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
-    windows = [w for w in app.topLevelWidgets()
-               if isinstance(w, main_window.MainWindow) and w.isVisible()]
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, window_class) and w.isVisible()]
     if not windows:
         return
     poll.stop()
