@@ -79,11 +79,7 @@ messages.add({
 
 
 class ReturnRefused(UserError):
-    """A return that cannot be recorded; `key` and `params` give the message in any language."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(messages.text(key, messages.DEFAULT_LANGUAGE, **params))
-        self.key, self.params = key, params
+    """A return that cannot be recorded (raised with `ReturnRefused.of(key, ...)`)."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +172,7 @@ def _parcel(uow: UnitOfWork, intake_id: int, *, lock: bool = False) -> ParcelInt
         query = query.with_for_update()
     parcel = uow.session.scalar(query)
     if parcel is None:
-        raise ReturnRefused("return.no_parcel", parcel=intake_id)
+        raise ReturnRefused.of("return.no_parcel", parcel=intake_id)
     return parcel
 
 
@@ -198,21 +194,21 @@ def return_to_sender(uow: UnitOfWork, intake_id: int, carrier: str, tracking_num
     require(uow.actor, Role.SHIPPING, action="return refused parcels to their sender")
     tracking = tracking_number.strip()
     if not carrier.strip():
-        raise ReturnRefused("return.no_carrier", parcel=intake_id)
+        raise ReturnRefused.of("return.no_carrier", parcel=intake_id)
     if not _TRACKING.fullmatch(tracking):
-        raise ReturnRefused("return.bad_tracking", tracking=tracking_number)
+        raise ReturnRefused.of("return.bad_tracking", tracking=tracking_number)
     parcel = _parcel(uow, intake_id, lock=True)
     if parcel.verdict != "refused":
-        raise ReturnRefused("return.not_refused", parcel=intake_id)
+        raise ReturnRefused.of("return.not_refused", parcel=intake_id)
     if (done := returned(uow, intake_id)) is not None:
-        raise ReturnRefused("return.already", parcel=intake_id, user=done.user,
+        raise ReturnRefused.of("return.already", parcel=intake_id, user=done.user,
                             at=f"{done.at:%Y-%m-%d %H:%M} UTC", carrier=done.carrier,
                             tracking=done.tracking_number)
     to = return_address(uow, intake_id) or " ".join(address.split())
     if not to:
-        raise ReturnRefused("return.no_address", parcel=intake_id)
+        raise ReturnRefused.of("return.no_address", parcel=intake_id)
     if len(to) > _ADDRESS_MAX:
-        raise ReturnRefused("return.long_address", length=len(to), limit=_ADDRESS_MAX)
+        raise ReturnRefused.of("return.long_address", length=len(to), limit=_ADDRESS_MAX)
     actor, now = uow.actor, utcnow()
     # Only a parcel still waiting matches: of two clerks past the checks at once, one updates
     # a row and the other none, whatever the isolation level.
@@ -223,7 +219,7 @@ def return_to_sender(uow: UnitOfWork, intake_id: int, carrier: str, tracking_num
         .execution_options(synchronize_session=False))
     if stored.rowcount != 1:
         uow.rollback()
-        raise ReturnRefused("return.raced", parcel=intake_id)
+        raise ReturnRefused.of("return.raced", parcel=intake_id)
     record(uow, Change("parcel.return_to_sender", "parcel_intake", str(parcel.id),
                        parcel.work_order_id, before={"returned": False},
                        after={"returned": True, "carrier": carrier.strip(),
